@@ -1,0 +1,70 @@
+#pragma once
+// One entry of devices.yaml: which drive, reached how, and what the lab declares about it.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/mmc/adapter_properties.hpp"
+
+namespace cdcts::inventory {
+
+enum class Backend { Emulated, SgIo, Win32 };
+
+// Where something stands in devices.yaml (1-based line and column), for error messages.
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+struct EmulatedParams {
+    std::string profile;  // a name from the emulator's profile catalog
+    // "none" (empty tray), "synthetic:<kind>" (a disc built in code), or an image path; relative
+    // paths are resolved against the folder devices.yaml is in, and stored resolved here.
+    std::string medium;
+};
+
+struct RealDriveParams {
+    std::string path;  // /dev/sg1, /dev/sr0 (sgio) or \\.\CdRom0 (win32)
+};
+
+// Adapter values to use instead of the profile's (emulated) or instead of what the port reports (real).
+struct AdapterOverrides {
+    std::optional<std::uint32_t> alignmentMask;
+    std::optional<std::uint32_t> maximumTransferLength;
+    std::optional<std::uint32_t> maximumPhysicalPages;
+};
+
+// What the lab declares about the drive and the disc in it; the suites gate and assert on these.
+struct Expectations {
+    // Is a disc in the drive? For emulated drives it follows from `medium` unless stated.
+    std::optional<bool> mediumPresent;
+    // Does a file system have a volume mounted on the drive (ioctl-contracts.md Q2)? Decides whether a
+    // unit attention surfaces as STATUS_VERIFY_REQUIRED.
+    bool volumeMounted = false;
+    // May the suites run commands that change the medium or the tray (eject, load)?
+    bool allowDestructive = false;
+};
+
+struct DeviceSpec {
+    std::string id;  // [a-z][a-z0-9_]*: usable as a gtest parameter name and a CTest resource id
+    Backend backend = Backend::Emulated;
+    bool enabled = true;
+    std::string description;
+    EmulatedParams emulated;  // backend: emulated
+    RealDriveParams real;     // backend: sgio, win32
+    AdapterOverrides adapter;
+    Expectations expect;
+    SourceLocation location;  // the line the entry starts on
+};
+
+struct Inventory {
+    std::filesystem::path file;
+    std::vector<DeviceSpec> devices;  // in file order, disabled ones included
+};
+
+[[nodiscard]] const char* backendName(Backend backend);
+
+}  // namespace cdcts::inventory
