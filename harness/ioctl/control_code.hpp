@@ -34,6 +34,11 @@ struct ControlCode {
         return make(static_cast<std::uint16_t>(deviceType), function, method, access);
     }
 
+    // CTL_CODE does not mask Function: a value past 12 bits spills into the access bits, which is how
+    // IOCTL_CDROM_SIMBAD (function 0x1003) comes out equal to IOCTL_CDROM_PAUSE_AUDIO. make() keeps that.
+    static constexpr std::uint32_t kFunctionMask = 0xFFFu;
+    [[nodiscard]] static constexpr bool functionFits(std::uint32_t function) { return function <= kFunctionMask; }
+
     [[nodiscard]] constexpr std::uint16_t deviceType() const { return static_cast<std::uint16_t>(value >> 16); }
     [[nodiscard]] constexpr std::uint32_t function() const { return (value >> 2) & 0xFFFu; }
     [[nodiscard]] constexpr Method method() const { return static_cast<Method>(value & 3u); }

@@ -1,0 +1,209 @@
+// Decoders of the small device replies: geometry, media change count, INQUIRY data, volume, exclusive-lock
+// state, the legacy GET_CONTROL / DISK_TYPE replies and a RAW_READ summary (ioctl-contracts.md §3.1, §3.5,
+// §3.9, §3.10, §3.18, §3.21, §3.23).
+#include "harness/ioctl/decoders.hpp"
+#include "harness/ioctl/structures/audio.hpp"
+#include "harness/ioctl/structures/exclusive.hpp"
+#include "harness/ioctl/structures/geometry.hpp"
+#include "harness/ioctl/structures/inquiry.hpp"
+#include "harness/ioctl/structures/misc.hpp"
+#include "harness/ioctl/structures/raw_read.hpp"
+
+namespace cdcts::ioctl::detail {
+namespace {
+
+std::string mediaTypeText(std::int32_t type)
+{
+    switch (type) {
+    case Unknown: return "0 (Unknown)";
+    case RemovableMedia: return "11 (RemovableMedia)";
+    case FixedMedia: return "12 (FixedMedia)";
+    default: return std::to_string(type);
+    }
+}
+
+// DISK_GEOMETRY fields present in out (24 bytes when complete), added to node.
+void decodeGeometryFields(Decoded& node, Bytes out)
+{
+    struct Field {
+        std::size_t offset;
+        std::string_view name;
+    };
+    if (!present(node, out, offsetof(DISK_GEOMETRY, Cylinders), 8, "Cylinders")) return;
+    node.add("Cylinders", loadLe64(out.data()));
+    if (!present(node, out, offsetof(DISK_GEOMETRY, MediaType), 4, "MediaType")) return;
+    const auto mediaType = static_cast<std::int32_t>(loadLe32(out.data() + offsetof(DISK_GEOMETRY, MediaType)));
+    node.add("MediaType", std::int64_t{mediaType}, mediaTypeText(mediaType));
+    constexpr Field kFields[] = {{offsetof(DISK_GEOMETRY, TracksPerCylinder), "TracksPerCylinder"},
+                                 {offsetof(DISK_GEOMETRY, SectorsPerTrack), "SectorsPerTrack"},
+                                 {offsetof(DISK_GEOMETRY, BytesPerSector), "BytesPerSector"}};
+    for (const Field& field : kFields) {
+        if (!present(node, out, field.offset, 4, field.name)) return;
+        node.add(std::string(field.name), std::int64_t{loadLe32(out.data() + field.offset)});
+    }
+}
+
+std::string deviceTypeText(std::uint8_t type)
+{
+    switch (type) {
+    case 0x00: return "0x00 (direct access block device)";
+    case 0x01: return "0x01 (sequential access device)";
+    case 0x04: return "0x04 (write-once device)";
+    case READ_ONLY_DIRECT_ACCESS_DEVICE: return "0x05 (CD/DVD device)";
+    case 0x07: return "0x07 (optical memory device)";
+    case 0x08: return "0x08 (medium changer)";
+    case 0x1F: return "0x1F (unknown or no device type)";
+    default: return hex(type, 2);
+    }
+}
+
+}  // namespace
+
+Decoded decodeDiskGeometry(Bytes, Bytes out)
+{
+    Decoded root{"DISK_GEOMETRY", {}, std::nullopt, {}};
+    decodeGeometryFields(root, out);
+    if (out.size() > sizeof(DISK_GEOMETRY))
+        root.addNote(std::to_string(out.size() - sizeof(DISK_GEOMETRY)) + " bytes after DISK_GEOMETRY ignored");
+    return root;
+}
+
+Decoded decodeDiskGeometryEx(Bytes, Bytes out)
+{
+    Decoded root{"DISK_GEOMETRY_EX", {}, std::nullopt, {}};
+    Decoded& geometry = root.add("Geometry", std::string());
+    decodeGeometryFields(geometry, slice(out, 0, sizeof(DISK_GEOMETRY)));
+    if (out.size() < sizeof(DISK_GEOMETRY)) return root;
+    if (!present(root, out, offsetof(DISK_GEOMETRY_EX, DiskSize), 8, "DiskSize")) return root;
+    root.add("DiskSize", loadLe64(out.data() + offsetof(DISK_GEOMETRY_EX, DiskSize)));
+    // The CD-ROM driver stops at 32 bytes; anything after is partition/detection data (ntdddisk.h).
+    if (out.size() > DISK_GEOMETRY_EX::kReturnedSize)
+        root.add("Data", std::to_string(out.size() - DISK_GEOMETRY_EX::kReturnedSize) + " bytes");
+    return root;
+}
+
+Decoded decodeMediaChangeCount(Bytes, Bytes out)
+{
+    Decoded root{"MediaChangeCount", {}, std::nullopt, {}};
+    if (out.empty()) {
+        root.value = "not returned (output length 0)";
+        return root;
+    }
+    if (!present(root, out, 0, 4, "the ULONG count")) return root;
+    root.number = std::int64_t{loadLe32(out.data())};
+    root.value = std::to_string(*root.number);
+    if (out.size() > 4) root.addNote(std::to_string(out.size() - 4) + " bytes after the count ignored");
+    return root;
+}
+
+Decoded decodeInquiryData(Bytes, Bytes out)
+{
+    Decoded root{"INQUIRYDATA", {}, std::nullopt, {}};
+    if (!present(root, out, 0, 1, "DeviceType")) return root;
+    root.add("DeviceTypeQualifier", std::int64_t{out[0] >> 5});
+    root.add("DeviceType", std::int64_t{out[0] & 0x1F}, deviceTypeText(static_cast<std::uint8_t>(out[0] & 0x1F)));
+    if (!present(root, out, 1, 4, "bytes 1-4")) return root;
+    root.add("RemovableMedia", std::int64_t{out[1] >> 7});
+    root.add("Versions", std::int64_t{out[2]}, hex(out[2], 2));
+    root.add("ResponseDataFormat", std::int64_t{out[3] & 0x0F});
+    root.add("AdditionalLength", std::int64_t{out[4]});
+    struct Text {
+        std::size_t offset;
+        std::size_t size;
+        std::string_view name;
+    };
+    constexpr Text kTexts[] = {{offsetof(INQUIRYDATA, VendorId), 8, "VendorId"},
+                               {offsetof(INQUIRYDATA, ProductId), 16, "ProductId"},
+                               {offsetof(INQUIRYDATA, ProductRevisionLevel), 4, "ProductRevisionLevel"}};
+    for (const Text& text : kTexts) {
+        if (!present(root, out, text.offset, text.size, text.name)) {
+            if (out.size() > text.offset) root.add(std::string(text.name), deviceString(out.subspan(text.offset)));
+            return root;
+        }
+        root.add(std::string(text.name), deviceString(out.subspan(text.offset, text.size)));
+    }
+    // AdditionalLength counts the bytes after byte 4; the driver returns all of them when the buffer allows.
+    const std::size_t announced = std::size_t{out[4]} + 5;
+    if (out.size() < announced)
+        root.addNote("cut short: AdditionalLength announces " + std::to_string(announced) + " bytes, " +
+                     std::to_string(out.size()) + " returned");
+    return root;
+}
+
+Decoded decodeVolumeControl(Bytes, Bytes out)
+{
+    Decoded root{"VOLUME_CONTROL", {}, std::nullopt, {}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::string name = "PortVolume[" + std::to_string(i) + "]";
+        if (!present(root, out, i, 1, name)) break;
+        root.add(name, std::int64_t{out[i]});
+    }
+    return root;
+}
+
+Decoded decodeExclusiveLockState(Bytes, Bytes out)
+{
+    Decoded root{"CDROM_EXCLUSIVE_LOCK_STATE", {}, std::nullopt, {}};
+    if (out.empty()) {
+        root.value = "no output (lock and unlock return none)";
+        return root;
+    }
+    root.add("LockState", std::int64_t{out[0]},
+             out[0] == CDROM_NOT_IN_EXCLUSIVE_MODE ? "0 (not locked)" : std::to_string(out[0]) + " (locked)");
+    const Bytes name = slice(out, offsetof(CDROM_EXCLUSIVE_LOCK_STATE, CallerName), CDROM_EXCLUSIVE_CALLER_LENGTH);
+    std::size_t length = 0;
+    while (length < name.size() && name[length] != 0) ++length;
+    root.add("CallerName", deviceString(name.first(length)));
+    present(root, out, 0, sizeof(CDROM_EXCLUSIVE_LOCK_STATE), "CDROM_EXCLUSIVE_LOCK_STATE");
+    return root;
+}
+
+Decoded decodeAudioControl(Bytes, Bytes out)
+{
+    Decoded root{"CDROM_AUDIO_CONTROL", {}, std::nullopt, {}};
+    if (!present(root, out, 0, 1, "LbaFormat")) return root;
+    root.add("LbaFormat", std::int64_t{out[0]});
+    if (!present(root, out, offsetof(CDROM_AUDIO_CONTROL, LogicalBlocksPerSecond), 2, "LogicalBlocksPerSecond"))
+        return root;
+    root.add("LogicalBlocksPerSecond", std::int64_t{loadLe16(out.data() + 2)});
+    return root;
+}
+
+Decoded decodeDiskData(Bytes, Bytes out)
+{
+    Decoded root{"CDROM_DISK_DATA", {}, std::nullopt, {}};
+    if (!present(root, out, 0, 4, "DiskData")) return root;
+    const std::uint32_t data = loadLe32(out.data());
+    std::string text = hex(data, 8);
+    if (data & CDROM_DISK_AUDIO_TRACK) text += " audio";
+    if (data & CDROM_DISK_DATA_TRACK) text += " data";
+    root.add("DiskData", std::int64_t{data}, text);
+    return root;
+}
+
+Decoded decodeRawRead(Bytes in, Bytes out)
+{
+    Decoded root{"RAW_READ", {}, std::nullopt, {}};
+    if (!present(root, in, offsetof(RAW_READ_INFO, TrackMode), 4, "the input's TrackMode")) {
+        root.add("Bytes", std::int64_t(out.size()));
+        return root;
+    }
+    const auto trackMode = static_cast<std::int32_t>(loadLe32(in.data() + offsetof(RAW_READ_INFO, TrackMode)));
+    const std::size_t sectorSize = rawSectorSize(trackMode);
+    root.add("TrackMode", std::int64_t{trackMode});
+    root.add("SectorSize", std::int64_t(sectorSize));
+    if (sectorSize == 0) {
+        root.addNote("unknown TrackMode; sector size unknown");
+        return root;
+    }
+    root.add("Sectors", std::int64_t(out.size() / sectorSize));
+    const std::uint32_t requested = loadLe32(in.data() + offsetof(RAW_READ_INFO, SectorCount));
+    if (out.size() % sectorSize != 0)
+        root.addNote("cut short: the last sector has " + std::to_string(out.size() % sectorSize) + " of " +
+                     std::to_string(sectorSize) + " bytes");
+    if (out.size() / sectorSize < requested)
+        root.addNote("cut short: " + std::to_string(requested) + " sectors requested");
+    return root;
+}
+
+}  // namespace cdcts::ioctl::detail

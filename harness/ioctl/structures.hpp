@@ -1,0 +1,15 @@
+#pragma once
+// Every binary-exact structure mirror of ioctl-contracts.md §2.3, for code that wants them all.
+#include "harness/ioctl/structures/audio.hpp"
+#include "harness/ioctl/structures/common.hpp"
+#include "harness/ioctl/structures/configuration.hpp"
+#include "harness/ioctl/structures/exclusive.hpp"
+#include "harness/ioctl/structures/geometry.hpp"
+#include "harness/ioctl/structures/inquiry.hpp"
+#include "harness/ioctl/structures/misc.hpp"
+#include "harness/ioctl/structures/performance.hpp"
+#include "harness/ioctl/structures/raw_read.hpp"
+#include "harness/ioctl/structures/speed.hpp"
+#include "harness/ioctl/structures/subchannel.hpp"
+#include "harness/ioctl/structures/toc.hpp"
+#include "harness/ioctl/structures/toc_ex.hpp"
