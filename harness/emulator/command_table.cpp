@@ -1,0 +1,31 @@
+#include "harness/emulator/command_table.hpp"
+
+#include <array>
+
+namespace cdcts::emulator {
+namespace {
+using mmc::Opcode;
+constexpr std::array<CommandRow, 5> kCommands{{
+    {Opcode::TestUnitReady, 6, true, true, &testUnitReady},
+    {Opcode::RequestSense, 6, false, false, &requestSense},
+    {Opcode::Inquiry, 6, false, false, &inquiry},
+    {Opcode::ReadCapacity, 10, true, true, &readCapacity},
+    {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
+}};
+}  // namespace
+
+std::span<const CommandRow> commandTable() { return kCommands; }
+
+const CommandRow* findCommand(std::uint8_t opcode)
+{
+    for (const auto& row : kCommands)
+        if (static_cast<std::uint8_t>(row.opcode) == opcode) return &row;
+    return nullptr;
+}
+
+mmc::SenseCode mediumNotPresent(const DriveState& state)
+{
+    return state.tray == TrayState::Open ? mmc::sense::MediumNotPresentTrayOpen : mmc::sense::MediumNotPresentTrayClosed;
+}
+
+}  // namespace cdcts::emulator

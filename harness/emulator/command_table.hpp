@@ -1,0 +1,39 @@
+#pragma once
+// The emulated drive's MMC command table: one row per operation code it implements. Adding a command
+// means adding a row and its handler file under commands/.
+#include <cstdint>
+#include <span>
+
+#include "harness/emulator/command_context.hpp"
+#include "harness/emulator/drive_state.hpp"
+#include "harness/mmc/opcode.hpp"
+
+namespace cdcts::emulator {
+
+using CommandHandler = mmc::CommandResult (*)(DriveState& state, const CommandContext& ctx);
+
+struct CommandRow {
+    mmc::Opcode opcode;
+    std::uint8_t cdbLength;
+    // Reports a pending unit attention instead of running (SPC-4: all but INQUIRY, REQUEST SENSE, and
+    // MMC's GET CONFIGURATION / GET EVENT STATUS NOTIFICATION).
+    bool reportsUnitAttention;
+    // Fails with NOT READY / MEDIUM NOT PRESENT when the tray holds no disc.
+    bool needsMedium;
+    CommandHandler handler;
+};
+
+[[nodiscard]] std::span<const CommandRow> commandTable();
+[[nodiscard]] const CommandRow* findCommand(std::uint8_t opcode);
+
+// Handlers, one file each under commands/.
+mmc::CommandResult testUnitReady(DriveState&, const CommandContext&);
+mmc::CommandResult requestSense(DriveState&, const CommandContext&);
+mmc::CommandResult inquiry(DriveState&, const CommandContext&);
+mmc::CommandResult readCapacity(DriveState&, const CommandContext&);
+mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
+
+// The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
+[[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);
+
+}  // namespace cdcts::emulator

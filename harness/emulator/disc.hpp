@@ -1,0 +1,66 @@
+#pragma once
+// A disc as the drive sees it: sessions of tracks on an LBA line that ends at the lead-out, and the sectors'
+// user data. Where the data comes from (an image file, code) is a SectorSource.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cdcts::emulator {
+
+enum class TrackType : std::uint8_t {
+    Audio,  // CD-DA, 2352 bytes of PCM per sector
+    Mode1,  // 2048 bytes of user data per sector
+};
+
+// Q-channel control nibble bits (MMC Table 421; ioctl-contracts.md §2.2).
+namespace control {
+inline constexpr std::uint8_t PreEmphasis = 0x1;
+inline constexpr std::uint8_t CopyPermitted = 0x2;
+inline constexpr std::uint8_t DataTrack = 0x4;
+inline constexpr std::uint8_t FourChannel = 0x8;
+}  // namespace control
+
+struct Track {
+    std::uint8_t number = 1;
+    std::uint8_t session = 1;
+    TrackType type = TrackType::Mode1;
+    std::uint8_t control = control::DataTrack;
+    std::int32_t startLba = 0;   // INDEX 01
+    std::uint32_t length = 0;    // sectors from startLba to the next track's pregap or the lead-out
+};
+
+[[nodiscard]] constexpr std::uint32_t userDataSize(TrackType type) { return type == TrackType::Audio ? 2352u : 2048u; }
+
+class SectorSource {
+public:
+    virtual ~SectorSource() = default;
+    // Fills `out` (userDataSize of the track's type) with the user data of sector `lba` of `track`.
+    virtual void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const = 0;
+};
+
+class Disc {
+public:
+    // Throws std::invalid_argument when the layout contradicts itself (tracks out of order, overlapping,
+    // running past the lead-out, numbers not consecutive).
+    Disc(std::string description, std::vector<Track> tracks, std::int32_t leadOutLba, std::unique_ptr<SectorSource> source);
+
+    [[nodiscard]] const std::string& description() const { return description_; }
+    [[nodiscard]] const std::vector<Track>& tracks() const { return tracks_; }
+    [[nodiscard]] std::int32_t leadOutLba() const { return leadOutLba_; }
+    [[nodiscard]] std::uint8_t firstTrackNumber() const { return tracks_.front().number; }
+    [[nodiscard]] std::uint8_t lastTrackNumber() const { return tracks_.back().number; }
+    // The track whose span holds `lba`, or nullptr (pregap areas between tracks belong to no track here).
+    [[nodiscard]] const Track* trackAt(std::int32_t lba) const;
+    [[nodiscard]] const Track* track(std::uint8_t number) const;
+    void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
+
+private:
+    std::string description_;
+    std::vector<Track> tracks_;
+    std::int32_t leadOutLba_;
+    std::unique_ptr<SectorSource> source_;
+};
+
+}  // namespace cdcts::emulator

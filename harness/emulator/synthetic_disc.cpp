@@ -1,0 +1,80 @@
+#include "harness/emulator/synthetic_disc.hpp"
+
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace cdcts::emulator {
+namespace {
+
+// Sector contents are a pure function of (track, LBA, offset), so every read of a sector gives the same
+// bytes and any two sectors differ: enough for consistency checks without storing an image.
+class PatternSource final : public SectorSource {
+public:
+    void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const override
+    {
+        if (track.type == TrackType::Audio) {
+            // A quiet stereo tone whose pitch depends on the track: real PCM a listener could play.
+            const double hz = 220.0 * track.number;
+            for (std::size_t frame = 0; frame + 4 <= out.size(); frame += 4) {
+                const double t = (static_cast<double>(lba) * 588.0 + static_cast<double>(frame / 4)) / 44100.0;
+                const auto sample = static_cast<std::int16_t>(std::lround(3000.0 * std::sin(2.0 * std::numbers::pi * hz * t)));
+                const auto u = static_cast<std::uint16_t>(sample);
+                out[frame] = out[frame + 2] = static_cast<std::uint8_t>(u);
+                out[frame + 1] = out[frame + 3] = static_cast<std::uint8_t>(u >> 8);
+            }
+            return;
+        }
+        std::uint32_t x = static_cast<std::uint32_t>(lba) * 2654435761u ^ (std::uint32_t{track.number} << 24);
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            out[i] = static_cast<std::uint8_t>(x);
+        }
+        // The first bytes name the sector, so a misplaced read is obvious in a hex dump.
+        if (out.size() >= 8) {
+            out[0] = 'C', out[1] = 'D', out[2] = 'T', out[3] = 'S';
+            out[4] = static_cast<std::uint8_t>(lba >> 24), out[5] = static_cast<std::uint8_t>(lba >> 16);
+            out[6] = static_cast<std::uint8_t>(lba >> 8), out[7] = static_cast<std::uint8_t>(lba);
+        }
+    }
+};
+
+Track dataTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
+{
+    return Track{number, 1, TrackType::Mode1, control::DataTrack, start, length};
+}
+Track audioTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
+{
+    return Track{number, 1, TrackType::Audio, control::CopyPermitted, start, length};
+}
+
+constexpr std::array<SyntheticDiscKind, 3> kKinds{{
+    {"data", "one mode-1 data track of 20 000 sectors (about 39 MiB)"},
+    {"audio", "three audio tracks of 1, 2 and 3 minutes"},
+    {"mixed", "a mode-1 data track followed by two audio tracks after a 2-second pregap"},
+}};
+
+}  // namespace
+
+std::span<const SyntheticDiscKind> syntheticDiscKinds() { return kKinds; }
+
+std::unique_ptr<Disc> makeSyntheticDisc(std::string_view name)
+{
+    auto source = std::make_unique<PatternSource>();
+    if (name == "data")
+        return std::make_unique<Disc>("synthetic data disc", std::vector<Track>{dataTrack(1, 0, 20000)}, 20000, std::move(source));
+    if (name == "audio")
+        return std::make_unique<Disc>("synthetic audio disc",
+                                      std::vector<Track>{audioTrack(1, 0, 4500), audioTrack(2, 4500, 9000), audioTrack(3, 13500, 13500)},
+                                      27000, std::move(source));
+    if (name == "mixed")
+        // Red Book asks for a 2-second pregap where a data track is followed by an audio track.
+        return std::make_unique<Disc>("synthetic mixed-mode disc",
+                                      std::vector<Track>{dataTrack(1, 0, 11250), audioTrack(2, 11400, 6000), audioTrack(3, 17400, 9000)},
+                                      26400, std::move(source));
+    return nullptr;
+}
+
+}  // namespace cdcts::emulator

@@ -1,0 +1,64 @@
+#include "harness/emulator/virtual_drive.hpp"
+
+#include <algorithm>
+
+#include "harness/emulator/command_table.hpp"
+
+namespace cdcts::emulator {
+
+VirtualDrive::VirtualDrive(const DriveProfile& profile, Clock& clock) : state_(profile, clock)
+{
+    state_.pendingUnitAttentions.push_back(mmc::sense::PowerOnResetOccurred);
+}
+
+void VirtualDrive::loadMedium(std::unique_ptr<Disc> disc)
+{
+    state_.medium = std::move(disc);
+    state_.tray = TrayState::Closed;
+    if (state_.medium) state_.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
+}
+
+void VirtualDrive::removeMedium(TrayState trayAfter)
+{
+    state_.medium.reset();
+    state_.tray = trayAfter;
+}
+
+mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
+                                         mmc::DataDirection direction, Nanoseconds)
+{
+    TraceEntry entry;
+    entry.at = state_.clock.now();
+    entry.cdbLength = static_cast<std::uint8_t>(std::min(cdb.size(), entry.cdbBytes.size()));
+    std::copy_n(cdb.begin(), entry.cdbLength, entry.cdbBytes.begin());
+    entry.direction = direction;
+    entry.bufferLength = static_cast<std::uint32_t>(data.size());
+
+    mmc::CommandResult result = dispatch(cdb, data, direction);
+
+    entry.transferred = result.transferred;
+    entry.status = result.status;
+    entry.sense = result.sense.code();
+    trace_.record(entry);
+    return result;
+}
+
+mmc::CommandResult VirtualDrive::dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
+                                          mmc::DataDirection direction)
+{
+    if (cdb.empty()) return checkCondition(mmc::sense::InvalidCommandOperationCode, 0);
+    const CommandRow* row = findCommand(cdb[0]);
+    if (row == nullptr) return checkCondition(mmc::sense::InvalidCommandOperationCode, 0);
+    // A CDB shorter than its group's length cannot be parsed; a real transport never sends one.
+    if (cdb.size() < row->cdbLength) return checkCondition(mmc::sense::InvalidFieldInCdb, static_cast<std::uint16_t>(cdb.size()));
+
+    if (row->reportsUnitAttention && !state_.pendingUnitAttentions.empty()) {
+        const mmc::SenseCode ua = state_.pendingUnitAttentions.front();
+        state_.pendingUnitAttentions.pop_front();
+        return checkCondition(ua);
+    }
+    if (row->needsMedium && !state_.medium) return checkCondition(mediumNotPresent(state_));
+    return row->handler(state_, CommandContext{cdb, data, direction});
+}
+
+}  // namespace cdcts::emulator

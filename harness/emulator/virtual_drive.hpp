@@ -1,0 +1,39 @@
+#pragma once
+// The emulated MMC drive: an MmcTarget that answers from a profile, a disc and its mechanical state.
+#include <memory>
+
+#include "harness/emulator/command_trace.hpp"
+#include "harness/emulator/drive_state.hpp"
+#include "harness/mmc/mmc_target.hpp"
+
+namespace cdcts::emulator {
+
+class VirtualDrive final : public mmc::MmcTarget {
+public:
+    // Powers on with the tray closed and empty; the first command that reports unit attentions sees a
+    // power-on reset (06/29/00), as on a real drive.
+    VirtualDrive(const DriveProfile& profile, Clock& clock);
+
+    mmc::CommandResult execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
+                               mmc::DataDirection direction, Nanoseconds timeout) override;
+    Clock& clock() override { return state_.clock; }
+
+    // Puts a disc in and closes the tray; the drive then reports 06/28/00 (medium may have changed) once.
+    void loadMedium(std::unique_ptr<Disc> disc);
+    // Takes the disc out, leaving the tray open or closed.
+    void removeMedium(TrayState trayAfter);
+
+    [[nodiscard]] const DriveProfile& profile() const { return state_.profile; }
+    [[nodiscard]] const Disc* medium() const { return state_.medium.get(); }
+    [[nodiscard]] TrayState tray() const { return state_.tray; }
+    [[nodiscard]] CommandTrace& trace() { return trace_; }
+    void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }
+
+private:
+    mmc::CommandResult dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction);
+
+    DriveState state_;
+    CommandTrace trace_;
+};
+
+}  // namespace cdcts::emulator

@@ -1,0 +1,35 @@
+#include "harness/mmc/cdb.hpp"
+
+#include "harness/core/bytes.hpp"
+#include "harness/mmc/opcode.hpp"
+
+namespace cdcts::mmc::cdb {
+
+Cdb6 testUnitReady() { return {static_cast<std::uint8_t>(Opcode::TestUnitReady), 0, 0, 0, 0, 0}; }
+
+Cdb6 requestSense(std::uint8_t allocationLength)
+{
+    return {static_cast<std::uint8_t>(Opcode::RequestSense), 0, 0, 0, allocationLength, 0};
+}
+
+Cdb6 inquiry(std::uint16_t allocationLength, bool evpd, std::uint8_t page)
+{
+    Cdb6 c{static_cast<std::uint8_t>(Opcode::Inquiry), static_cast<std::uint8_t>(evpd ? 1 : 0), page, 0, 0, 0};
+    storeBe16(&c[3], allocationLength);
+    return c;
+}
+
+Cdb10 readCapacity() { return {static_cast<std::uint8_t>(Opcode::ReadCapacity), 0, 0, 0, 0, 0, 0, 0, 0, 0}; }
+
+Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint16_t allocationLength)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ReadTocPmaAtip);
+    c[1] = msf ? 0x02 : 0x00;
+    c[2] = static_cast<std::uint8_t>(format) & 0x0F;
+    c[6] = trackOrSession;
+    storeBe16(&c[7], allocationLength);
+    return c;
+}
+
+}  // namespace cdcts::mmc::cdb
