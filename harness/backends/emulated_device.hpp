@@ -1,0 +1,38 @@
+#pragma once
+// An emulated drive as a Device: a VirtualDrive on a virtual clock, seen through the class-driver model.
+#include <memory>
+#include <string>
+
+#include "harness/classdriver/class_driver.hpp"
+#include "harness/emulator/virtual_drive.hpp"
+
+namespace cdcts::backends {
+
+struct EmulatedDeviceConfig {
+    std::string id;
+    const emulator::DriveProfile* profile = nullptr;
+    std::unique_ptr<emulator::Disc> medium;  // nullptr: tray closed, no disc
+    classdriver::ClassDriverSettings settings;
+};
+
+class EmulatedDevice final : public Device {
+public:
+    explicit EmulatedDevice(EmulatedDeviceConfig config);
+
+    [[nodiscard]] const DeviceIdentity& identity() const override { return driver_->identity(); }
+    Clock& clock() override { return clock_; }
+    std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return driver_->open(access); }
+    mmc::MmcTarget* passThrough() override { return &drive_; }
+    [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return driver_->adapter(); }
+
+    // Reach-through for the harness's own tests and fault injection; suites must not use these.
+    [[nodiscard]] emulator::VirtualDrive& drive() { return drive_; }
+    [[nodiscard]] classdriver::ClassDriver& driver() { return *driver_; }
+
+private:
+    VirtualClock clock_;
+    emulator::VirtualDrive drive_;
+    std::unique_ptr<classdriver::ClassDriver> driver_;
+};
+
+}  // namespace cdcts::backends

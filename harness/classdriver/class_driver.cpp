@@ -1,0 +1,121 @@
+#include "harness/classdriver/class_driver.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "harness/classdriver/dispatch_table.hpp"
+#include "harness/classdriver/model_handle.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/mmc/cdb.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+using namespace std::chrono_literals;
+
+std::string trimmedAscii(std::span<const std::uint8_t> field)
+{
+    std::string s(field.begin(), field.end());
+    for (char& c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) c = '?';
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+}
+}  // namespace
+
+ClassDriver::ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassDriverSettings settings)
+    : target_(target), identity_(std::move(identity)), settings_(settings), scsi_(target, state_, settings.volumeMounted)
+{
+    startDevice();
+}
+
+void ClassDriver::startDevice()
+{
+    // INQUIRY with 36 bytes, then again with the full length the drive reports (§3.10, §7.6).
+    std::vector<std::uint8_t> inquiry(36);
+    auto cdb = mmc::cdb::inquiry(36);
+    ScsiOutcome got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+    if (got.status.isSuccess() && got.transferred >= 5) {
+        const std::uint32_t full = std::min<std::uint32_t>(inquiry[4] + 5u, 260);
+        if (full > 36) {
+            inquiry.assign(full, 0);
+            cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(full));
+            got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+        }
+        inquiry.resize(got.status.isSuccess() ? got.transferred : 0);
+    } else {
+        inquiry.clear();
+    }
+    state_.inquiryData = inquiry;
+    if (state_.inquiryData.size() >= 36) {
+        const std::span<const std::uint8_t> d = state_.inquiryData;
+        identity_.vendor = trimmedAscii(d.subspan(8, 8));
+        identity_.product = trimmedAscii(d.subspan(16, 16));
+        identity_.revision = trimmedAscii(d.subspan(32, 4));
+    }
+
+    // READ CAPACITY: success marks the medium present and fills the capacity cache (§7.6, §3.9).
+    std::array<std::uint8_t, 8> capacity{};
+    const auto readCapacity = mmc::cdb::readCapacity();
+    ScsiRequest request{readCapacity, capacity, mmc::DataDirection::In, 20s};
+    request.maxRetries = 2;
+    request.retryVerifyRequired = true;
+    if (scsi_.send(request).status.isSuccess()) {
+        state_.mediaState = MediaState::Present;
+        const std::uint32_t lastLba = loadBe32(&capacity[0]);
+        const std::uint32_t blockLength = loadBe32(&capacity[4]);
+        state_.capacity = CachedCapacity{lastLba, blockLength, 2048, 11, (std::uint64_t{lastLba} + 1) << 11};
+    }
+}
+
+std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)
+{
+    std::lock_guard lock(serialQueue_);
+    return std::make_unique<ModelHandle>(*this, access, nextFileId_++);
+}
+
+void ClassDriver::close(const FileObject& file)
+{
+    std::lock_guard lock(serialQueue_);
+    if (state_.exclusiveOwner == &file) state_.exclusiveOwner = nullptr;
+}
+
+bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original) const
+{
+    // §1 step 2; the allowed list joins when EXCLUSIVE_ACCESS is modelled (no lock can be taken before).
+    if (state_.exclusiveOwner == nullptr || state_.exclusiveOwner == &file) return false;
+    switch (static_cast<ioctl::DeviceType>(original.deviceType())) {
+    case ioctl::DeviceType::Controller:
+    case ioctl::DeviceType::Disk:
+    case ioctl::DeviceType::CdRom:
+    case ioctl::DeviceType::MassStorage:
+    case ioctl::DeviceType::Dvd: return true;
+    default: return false;
+    }
+}
+
+Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
+                                 std::span<std::uint8_t> output)
+{
+    std::lock_guard lock(serialQueue_);
+    const auto complete = [this](Completion c) {
+        // §1 step 7: after a surprise removal every failure reads "device does not exist".
+        if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+        return c;
+    };
+    if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
+
+    const ioctl::ControlCode normalized = normalizeIoctl(code);
+    const DispatchRow* row = findDispatchRow(normalized);
+    if (row == nullptr) return complete({settings_.forwardedCodeStatus, 0});  // forwarded to the port driver
+    if (row->handle == nullptr) return complete({ioctl::status::NotImplemented, 0});
+
+    const Request request{file, code, normalized, input, output};
+    DriverContext context{state_, scsi_, settings_};
+    if (row->validate != nullptr)
+        if (auto failed = row->validate(request, context)) return complete(*failed);
+    // Dequeued: the lock gate again (§1 step 5). The MMC capability refresh joins with GET CONFIGURATION.
+    if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
+    return complete(row->handle(request, context));
+}
+
+}  // namespace cdcts::classdriver

@@ -1,0 +1,50 @@
+#pragma once
+// Our reference model of the Windows CD-ROM class driver (the KMDF sample, ioctl-contracts.md), standing
+// on any MmcTarget: it validates, translates to MMC and answers each IOCTL as the driver does, in the same
+// order, with the same statuses, byte counts and drive traffic. With the I/O manager's part (access check,
+// buffered copy) it is a complete Device.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+#include "harness/classdriver/driver_state.hpp"
+#include "harness/classdriver/request.hpp"
+#include "harness/classdriver/scsi_executor.hpp"
+#include "harness/device/device.hpp"
+
+namespace cdcts::classdriver {
+
+class ClassDriver final : public Device {
+public:
+    // Runs the start-up probing (§7.6) against the target: the drive sees it as the device being opened.
+    ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassDriverSettings settings);
+
+    [[nodiscard]] const DeviceIdentity& identity() const override { return identity_; }
+    Clock& clock() override { return target_.clock(); }
+    std::unique_ptr<DeviceHandle> open(HandleAccess access) override;
+    mmc::MmcTarget* passThrough() override { return &target_; }
+    [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return settings_.adapter; }
+
+    // The driver's entry for one request the I/O manager has admitted (§1 steps 2-7).
+    Completion dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
+                        std::span<std::uint8_t> output);
+
+    [[nodiscard]] const DriverState& state() const { return state_; }
+    [[nodiscard]] const ClassDriverSettings& settings() const { return settings_; }
+    // A handle was closed: release what it owned.
+    void close(const FileObject& file);
+
+private:
+    void startDevice();
+    [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original) const;
+
+    mmc::MmcTarget& target_;
+    DeviceIdentity identity_;
+    ClassDriverSettings settings_;
+    DriverState state_;
+    ScsiExecutor scsi_;
+    std::mutex serialQueue_;  // every request that touches the device runs one at a time (§1)
+    std::uint64_t nextFileId_ = 1;
+};
+
+}  // namespace cdcts::classdriver

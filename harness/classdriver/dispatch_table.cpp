@@ -1,0 +1,79 @@
+#include "harness/classdriver/dispatch_table.hpp"
+
+#include <array>
+
+#include "harness/ioctl/codes.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+namespace c = ioctl::codes;
+
+// Rows are keyed by the normalised code, so IOCTL_CDROM_CHECK_VERIFY and IOCTL_STORAGE_CHECK_VERIFY meet in
+// one row (§9). A row without a handler is a code the sample implements that this model does not yet.
+constexpr std::array kRows{
+    DispatchRow{c::StorageCheckVerify, "§3.1", &validateCheckVerify, &handleCheckVerify},
+    DispatchRow{c::StorageCheckVerify2, "§3.1", &validateCheckVerify, &handleCheckVerify},
+    DispatchRow{c::CdromReadToc, "§3.15", &validateReadToc, &handleReadToc},
+    DispatchRow{c::CdromGetDriveGeometry, "§3.9", &validateGetDriveGeometry, &handleGetDriveGeometry},
+    DispatchRow{c::DiskGetDriveGeometry, "§3.9", &validateGetDriveGeometry, &handleGetDriveGeometry},
+    DispatchRow{c::CdromGetDriveGeometryEx, "§3.9", &validateGetDriveGeometryEx, &handleGetDriveGeometry},
+    DispatchRow{c::DiskGetDriveGeometryEx, "§3.9", &validateGetDriveGeometryEx, &handleGetDriveGeometry},
+    // Implemented by the sample, modelled by later work (issue 4):
+    DispatchRow{c::StorageEjectMedia, "§3.3", nullptr, nullptr},
+    DispatchRow{c::StorageLoadMedia, "§3.3", nullptr, nullptr},
+    DispatchRow{c::StorageLoadMedia2, "§3.3", nullptr, nullptr},
+    DispatchRow{c::CdromEnableStreaming, "§3.4", nullptr, nullptr},
+    DispatchRow{c::CdromExclusiveAccess, "§3.5", nullptr, nullptr},
+    DispatchRow{c::StorageFindNewDevices, "§3.7", nullptr, nullptr},
+    DispatchRow{c::CdromGetConfiguration, "§3.8", nullptr, nullptr},
+    DispatchRow{c::CdromGetInquiryData, "§3.10", nullptr, nullptr},
+    DispatchRow{c::StorageMediaRemoval, "§3.11", nullptr, nullptr},
+    DispatchRow{c::StorageEjectionControl, "§3.11", nullptr, nullptr},
+    DispatchRow{c::StorageMcnControl, "§3.11", nullptr, nullptr},
+    DispatchRow{c::CdromGetPerformance, "§3.12", nullptr, nullptr},
+    DispatchRow{c::CdromSetSpeed, "§3.13", nullptr, nullptr},
+    DispatchRow{c::CdromSendOpcInformation, "§3.14", nullptr, nullptr},
+    DispatchRow{c::CdromGetLastSession, "§3.16", nullptr, nullptr},
+    DispatchRow{c::CdromReadTocEx, "§3.17", nullptr, nullptr},
+    DispatchRow{c::CdromRawRead, "§3.18", nullptr, nullptr},
+    DispatchRow{c::CdromReadQChannel, "§3.19", nullptr, nullptr},
+    DispatchRow{c::CdromPlayAudioMsf, "§3.20", nullptr, nullptr},
+    DispatchRow{c::CdromSeekAudioMsf, "§3.20", nullptr, nullptr},
+    DispatchRow{c::CdromPauseAudio, "§3.20", nullptr, nullptr},
+    DispatchRow{c::CdromResumeAudio, "§3.20", nullptr, nullptr},
+    DispatchRow{c::CdromStopAudio, "§3.20", nullptr, nullptr},
+    DispatchRow{c::CdromGetVolume, "§3.21", nullptr, nullptr},
+    DispatchRow{c::CdromSetVolume, "§3.21", nullptr, nullptr},
+    DispatchRow{c::StorageReserve, "§3.22", nullptr, nullptr},
+    DispatchRow{c::StorageRelease, "§3.22", nullptr, nullptr},
+    // GET_CONTROL, DISK_TYPE and UNLOAD_DRIVER have no row: the sample forwards them (§3.23).
+};
+
+}  // namespace
+
+std::span<const DispatchRow> dispatchTable() { return kRows; }
+
+const DispatchRow* findDispatchRow(ioctl::ControlCode normalized)
+{
+    for (const auto& row : kRows)
+        if (row.code == normalized) return &row;
+    return nullptr;
+}
+
+ioctl::ControlCode normalizeIoctl(ioctl::ControlCode code)
+{
+    using ioctl::DeviceType;
+    switch (static_cast<DeviceType>(code.deviceType())) {
+    case DeviceType::Controller:
+    case DeviceType::Disk:
+    case DeviceType::Tape:
+    case DeviceType::Dvd:
+    case DeviceType::CdRom: break;
+    default: return code;
+    }
+    const std::uint32_t function = code.function();
+    if (function < 0x200 || function > 0x300) return code;
+    return ioctl::ControlCode{0x002D0000u | (code.value & 0xFFFFu)};
+}
+
+}  // namespace cdcts::classdriver

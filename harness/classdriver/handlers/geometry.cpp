@@ -1,0 +1,78 @@
+// IOCTL_CDROM_GET_DRIVE_GEOMETRY(_EX) and their IOCTL_DISK twins (ioctl-contracts.md §3.9).
+#include <array>
+#include <bit>
+#include <chrono>
+#include <cstring>
+
+#include "harness/classdriver/dispatch_table.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "harness/ioctl/structures/geometry.hpp"
+#include "harness/mmc/cdb.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+
+constexpr std::uint32_t kDiskGeometrySize = sizeof(ioctl::DISK_GEOMETRY);
+constexpr std::uint32_t kDiskGeometryExSize = ioctl::DISK_GEOMETRY_EX::kReturnedSize;  // Data[] is never filled
+constexpr std::uint32_t kTracksPerCylinder = 64;
+constexpr std::uint32_t kSectorsPerTrack = 32;
+
+bool isEx(ioctl::ControlCode code) { return code == ioctl::codes::CdromGetDriveGeometryEx || code == ioctl::codes::DiskGetDriveGeometryEx; }
+
+// MediaReadCapacityDataInterpret (S/common.c:2098).
+CachedCapacity interpret(std::uint32_t lastLba, std::uint32_t blockLength)
+{
+    CachedCapacity c;
+    c.lastLba = lastLba;
+    c.blockLength = blockLength;
+    if (blockLength == 0) return c;  // 2048-byte sectors and 0x7FFFFFFF bytes, as the driver assumes
+    c.bytesPerSector = std::bit_floor(blockLength);
+    c.sectorShift = static_cast<std::uint32_t>(std::countr_zero(c.bytesPerSector));
+    c.partitionLength = (std::uint64_t{lastLba} + 1) << c.sectorShift;
+    return c;
+}
+
+}  // namespace
+
+std::optional<Completion> validateGetDriveGeometry(const Request& request, const DriverContext&)
+{
+    if (request.output.size() < kDiskGeometrySize) return Completion{ioctl::status::BufferTooSmall, kDiskGeometrySize};
+    return std::nullopt;
+}
+
+std::optional<Completion> validateGetDriveGeometryEx(const Request& request, const DriverContext&)
+{
+    if (request.output.size() < kDiskGeometryExSize) return Completion{ioctl::status::BufferTooSmall, kDiskGeometryExSize};
+    return std::nullopt;
+}
+
+Completion handleGetDriveGeometry(const Request& request, DriverContext& context)
+{
+    // Always asks the drive, at most 2 retries, VERIFY_REQUIRED retried (§8.5 READ CAPACITY).
+    std::array<std::uint8_t, 8> reply{};
+    const auto cdb = mmc::cdb::readCapacity();
+    ScsiRequest scsi{cdb, reply, mmc::DataDirection::In, std::chrono::seconds(20)};
+    scsi.maxRetries = 2;
+    scsi.retryVerifyRequired = true;
+    const ScsiOutcome outcome = context.scsi.send(scsi);
+    if (!outcome.status.isSuccess()) {
+        context.state.capacity = interpret(0, 0);
+        return {outcome.status, 0};
+    }
+    const CachedCapacity c = interpret(loadBe32(&reply[0]), loadBe32(&reply[4]));
+    context.state.capacity = c;
+
+    ioctl::DISK_GEOMETRY_EX g{};
+    g.Geometry.Cylinders.QuadPart = static_cast<std::uint32_t>(c.lastLba + 1u) / 2048u;  // 32-bit, as in the driver
+    g.Geometry.MediaType = ioctl::RemovableMedia;
+    g.Geometry.TracksPerCylinder = kTracksPerCylinder;
+    g.Geometry.SectorsPerTrack = kSectorsPerTrack;
+    g.Geometry.BytesPerSector = c.bytesPerSector;
+    g.DiskSize.QuadPart = static_cast<std::int64_t>(c.partitionLength);
+    const std::uint32_t size = isEx(request.code) ? kDiskGeometryExSize : kDiskGeometrySize;
+    std::memcpy(request.output.data(), &g, size);
+    return {ioctl::status::Success, size};
+}
+
+}  // namespace cdcts::classdriver

@@ -1,0 +1,52 @@
+#pragma once
+// One IOCTL as the driver receives it from the I/O manager, and how it completes.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "harness/classdriver/driver_state.hpp"
+#include "harness/classdriver/scsi_executor.hpp"
+#include "harness/ioctl/control_code.hpp"
+#include "harness/ioctl/nt_status.hpp"
+#include "harness/mmc/adapter_properties.hpp"
+
+namespace cdcts::classdriver {
+
+// Choices a lab may need to set differently (ioctl-contracts.md §10); each is documented in
+// docs/classdriver-model.md.
+struct ClassDriverSettings {
+    mmc::AdapterProperties adapter;
+    // Q2: a file system volume is mounted on the drive, so unit attentions surface as VERIFY_REQUIRED.
+    bool volumeMounted = false;
+    // Q6: what the port driver answers for codes the class driver forwards (GET_CONTROL, DISK_TYPE,
+    // UNLOAD_DRIVER, unknown codes).
+    ioctl::NtStatus forwardedCodeStatus = ioctl::status::InvalidDeviceRequest;
+};
+
+struct Request {
+    const FileObject& file;
+    ioctl::ControlCode original;  // as the caller sent it (the lock gate and §8.6 use this one)
+    ioctl::ControlCode code;      // after normalisation to the STORAGE form (§1 step 3)
+    std::span<const std::uint8_t> input;
+    std::span<std::uint8_t> output;  // the system buffer (METHOD_BUFFERED) or the caller's pages (DIRECT)
+};
+
+struct Completion {
+    ioctl::NtStatus status;
+    std::uint32_t information = 0;
+};
+
+// What a handler may use: the device state, the SCSI route with retries, the settings.
+struct DriverContext {
+    DriverState& state;
+    ScsiExecutor& scsi;
+    const ClassDriverSettings& settings;
+};
+
+// V-stage: checks in the caller's thread, in the documented order; nullopt means "queue it".
+using Validator = std::optional<Completion> (*)(const Request& request, const DriverContext& context);
+// H-stage: runs serialized with all other device I/O.
+using Handler = Completion (*)(const Request& request, DriverContext& context);
+
+}  // namespace cdcts::classdriver

@@ -1,0 +1,55 @@
+#include "harness/classdriver/scsi_executor.hpp"
+
+#include <array>
+
+#include "harness/classdriver/sense_interpretation.hpp"
+#include "harness/mmc/cdb.hpp"
+
+namespace cdcts::classdriver {
+
+ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
+{
+    ScsiOutcome outcome;
+    const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, true};
+    for (;;) {
+        const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
+        if (result.good()) {
+            outcome.status = ioctl::status::Success;
+            outcome.transferred = result.transferred;
+            return outcome;
+        }
+        Interpretation i = interpretFailure(result, context);
+        state_.mediaChangeCount += i.mediaChangeIncrements;
+        switch (i.mediaState) {
+        case MediaStateChange::Present:
+            if (state_.mediaState != MediaState::Present) ++state_.mediaChangeCount;  // arrival (§3.1)
+            state_.mediaState = MediaState::Present;
+            break;
+        case MediaStateChange::NotPresent: state_.mediaState = MediaState::NotPresent; break;
+        case MediaStateChange::Unavailable: state_.mediaState = MediaState::Unavailable; break;
+        case MediaStateChange::None: break;
+        }
+        if (i.setVerifyVolume) state_.verifyVolume = true;
+        if (i.mmcRefreshRequired) state_.mmcUpdateRequired = true;
+        if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
+        if (i.sendStartUnit) {
+            // START UNIT, 240 s (§8.1): the driver spins the drive up and retries the command.
+            static constexpr std::array<std::uint8_t, 6> kStartUnit{0x1B, 0, 0, 0, 0x01, 0};
+            (void)target_.execute(kStartUnit, {}, mmc::DataDirection::None, std::chrono::seconds(240));
+        }
+        if (i.status.isSuccess()) {  // recovered errors complete the request
+            outcome.status = i.status;
+            outcome.transferred = result.transferred;
+            return outcome;
+        }
+        if (!i.retry || outcome.retries >= request.maxRetries) {
+            outcome.status = i.status;
+            outcome.transferred = result.transferred;
+            return outcome;
+        }
+        ++outcome.retries;
+        target_.clock().sleepFor(i.delay);
+    }
+}
+
+}  // namespace cdcts::classdriver

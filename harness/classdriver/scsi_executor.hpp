@@ -1,0 +1,44 @@
+#pragma once
+// Sends one SCSI command the way the class driver does: with its timeout, retries and delays on the
+// device's clock, sense interpretation (§8) and the state changes a failure implies (media change count,
+// media state, DO_VERIFY_VOLUME).
+#include <cstdint>
+#include <span>
+
+#include "harness/classdriver/driver_state.hpp"
+#include "harness/core/clock.hpp"
+#include "harness/ioctl/nt_status.hpp"
+#include "harness/mmc/mmc_target.hpp"
+
+namespace cdcts::classdriver {
+
+struct ScsiRequest {
+    std::span<const std::uint8_t> cdb;
+    std::span<std::uint8_t> data;
+    mmc::DataDirection direction = mmc::DataDirection::None;
+    Nanoseconds timeout{std::chrono::seconds(10)};
+    // Retries after the first attempt (§8: 5 unless the opcode's refinement says otherwise).
+    int maxRetries = 5;
+    bool retryVerifyRequired = false;  // READ CAPACITY and MODE SENSE retry VERIFY_REQUIRED (§8.5)
+};
+
+struct ScsiOutcome {
+    ioctl::NtStatus status;
+    std::uint32_t transferred = 0;
+    int retries = 0;
+};
+
+class ScsiExecutor {
+public:
+    ScsiExecutor(mmc::MmcTarget& target, DriverState& state, bool volumeMounted)
+        : target_(target), state_(state), volumeMounted_(volumeMounted) {}
+    ScsiOutcome send(const ScsiRequest& request);
+    mmc::MmcTarget& target() { return target_; }
+
+private:
+    mmc::MmcTarget& target_;
+    DriverState& state_;
+    bool volumeMounted_;
+};
+
+}  // namespace cdcts::classdriver

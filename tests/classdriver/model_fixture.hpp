@@ -1,0 +1,37 @@
+#pragma once
+// The class-driver model on the emulated drive, as the backends assemble it, with the drive's trace at hand.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "harness/backends/emulated_device.hpp"
+#include "harness/emulator/profile.hpp"
+#include "harness/emulator/synthetic_disc.hpp"
+
+namespace cdcts::testing_support {
+
+class ModelFixture : public ::testing::Test {
+protected:
+    std::unique_ptr<backends::EmulatedDevice> device;
+    std::unique_ptr<DeviceHandle> handle;
+
+    // `medium` is a synthetic kind, or "" for an empty drive.
+    void build(const char* medium, classdriver::ClassDriverSettings settings = {}, HandleAccess access = HandleAccess::Read)
+    {
+        backends::EmulatedDeviceConfig config;
+        config.id = "test_drive";
+        config.profile = emulator::findDriveProfile("generic_reader");
+        if (*medium != '\0') config.medium = emulator::makeSyntheticDisc(medium);
+        config.settings = settings;
+        device = std::make_unique<backends::EmulatedDevice>(std::move(config));
+        handle = device->open(access);
+        device->drive().trace().clear();
+    }
+    ControlResult control(ioctl::ControlCode code, std::vector<std::uint8_t>& out, std::span<const std::uint8_t> in = {})
+    {
+        return handle->control(code, in, out);
+    }
+    [[nodiscard]] const std::vector<emulator::TraceEntry>& traffic() { return device->drive().trace().entries(); }
+};
+
+}  // namespace cdcts::testing_support

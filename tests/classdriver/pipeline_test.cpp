@@ -1,0 +1,99 @@
+// The request pipeline (§1): access check, normalisation, forwarding, codes not modelled yet, start-up.
+#include <gtest/gtest.h>
+
+#include "harness/classdriver/dispatch_table.hpp"
+#include "harness/core/hex.hpp"
+#include "harness/ioctl/catalog.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "model_fixture.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+namespace st = ioctl::status;
+namespace codes = ioctl::codes;
+using Bytes = std::vector<std::uint8_t>;
+
+TEST(Normalization, S1_Step3_RewritesFunctions0x200To0x300ToStorage)
+{
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00024800}).value, 0x002D4800u);  // CDROM_CHECK_VERIFY
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00074800}).value, 0x002D4800u);  // DISK_CHECK_VERIFY
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00024818}).value, 0x002D4818u);  // FIND_NEW_DEVICES
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00334C00}).value, 0x002D4C00u);  // DVD, function 0x300 (inclusive)
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00024000}).value, 0x00024000u);  // READ_TOC: function 0
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00024C04}).value, 0x00024C04u);  // function 0x301
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00025008}).value, 0x00025008u);  // UNLOAD_DRIVER: 0x402
+    EXPECT_EQ(normalizeIoctl(ioctl::ControlCode{0x00094800}).value, 0x00094800u);  // another device type
+}
+
+TEST(DispatchTable, EveryImplementedCatalogCodeHasARow)
+{
+    // Each code the sample implements or normalises must reach a row (handled now or marked not modelled),
+    // and each code it forwards must not.
+    for (const auto& info : ioctl::allCodes()) {
+        if (!info.value) continue;
+        const DispatchRow* row = findDispatchRow(normalizeIoctl(*info.value));
+        // An alias behaves as the row whose value it shares (SIMBAD as PAUSE_AUDIO).
+        const ioctl::CodeInfo& canonical = info.isAlias() ? *ioctl::findCode(*info.value) : info;
+        switch (canonical.handling) {
+        case ioctl::SampleHandling::Implemented:
+        case ioctl::SampleHandling::Normalized: EXPECT_NE(row, nullptr) << info.name; break;
+        case ioctl::SampleHandling::Forwarded: EXPECT_EQ(row, nullptr) << info.name; break;
+        default: break;
+        }
+    }
+}
+
+class Pipeline : public testing_support::ModelFixture {};
+
+TEST_F(Pipeline, S3_23_ForwardedCodesGetThePortDriversAnswer)
+{
+    ClassDriverSettings settings;
+    settings.forwardedCodeStatus = st::NotSupported;
+    build("data", settings);
+    Bytes out(16);
+    EXPECT_EQ(control(codes::CdromGetControl, out).status, st::NotSupported);
+    EXPECT_EQ(control(codes::CdromDiskType, out).status, st::NotSupported);
+    EXPECT_EQ(control(codes::CdromUnloadDriver, out).status, st::NotSupported);
+    EXPECT_TRUE(traffic().empty()) << "the class driver sends nothing for a forwarded code";
+}
+
+TEST_F(Pipeline, CodesNotModelledYetSayNotImplemented)
+{
+    build("data");
+    Bytes out(64);
+    EXPECT_EQ(control(codes::CdromReadTocEx, out).status, st::NotImplemented);
+    EXPECT_TRUE(traffic().empty());
+}
+
+TEST_F(Pipeline, S1_Step1_ReadWriteCodesNeedAReadWriteHandle)
+{
+    build("data");
+    Bytes out(72);
+    EXPECT_EQ(control(codes::CdromExclusiveAccess, out).status, st::AccessDenied);
+}
+
+TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
+{
+    VirtualClock clock;
+    emulator::VirtualDrive drive(*emulator::findDriveProfile("generic_reader"), clock);
+    drive.loadMedium(emulator::makeSyntheticDisc("data"));
+    ClassDriver driver(drive, DeviceIdentity{}, ClassDriverSettings{});
+    std::vector<std::string> cdbs;
+    for (const auto& e : drive.trace().entries()) cdbs.push_back(formatHex(e.cdb()));
+    EXPECT_EQ(cdbs, (std::vector<std::string>{
+                        "12 00 00 00 24 00",              // INQUIRY, 36 bytes
+                        "12 00 00 00 60 00",              // INQUIRY, the full 96 the drive announced
+                        "25 00 00 00 00 00 00 00 00 00",  // READ CAPACITY: power-on reset 06/29/00
+                        "25 00 00 00 00 00 00 00 00 00",  // medium may have changed 06/28/00
+                        "25 00 00 00 00 00 00 00 00 00",  // success
+                    }));
+    EXPECT_EQ(driver.state().mediaState, MediaState::Present);
+    EXPECT_EQ(driver.state().inquiryData.size(), 96u);
+    EXPECT_EQ(driver.identity().vendor, "CDCTS");
+    EXPECT_EQ(driver.identity().product, "VIRTUAL CD-ROM");
+    // 29/00 falls through to the sense-key table (+2), 28/00 is handled by ASC (+1) and makes the medium present (+1).
+    EXPECT_EQ(driver.state().mediaChangeCount, 4u);
+}
+
+}  // namespace
+}  // namespace cdcts::classdriver
