@@ -1,0 +1,87 @@
+#include "harness/inventory/open_device.hpp"
+
+#include <filesystem>
+
+#include "harness/backends/emulated_device.hpp"
+#include "harness/backends/real_device.hpp"
+#include "harness/backends/sgio_target.hpp"
+#include "harness/emulator/iso_image.hpp"
+#include "harness/emulator/profile.hpp"
+#include "harness/emulator/synthetic_disc.hpp"
+
+namespace cdcts::inventory {
+namespace {
+
+mmc::AdapterProperties applyOverrides(mmc::AdapterProperties base, const AdapterOverrides& overrides)
+{
+    if (overrides.alignmentMask) base.alignmentMask = *overrides.alignmentMask;
+    if (overrides.maximumTransferLength) base.maximumTransferLength = *overrides.maximumTransferLength;
+    if (overrides.maximumPhysicalPages) base.maximumPhysicalPages = *overrides.maximumPhysicalPages;
+    return base;
+}
+
+std::unique_ptr<emulator::Disc> loadMedium(const DeviceSpec& spec)
+{
+    const std::string& medium = spec.emulated.medium;
+    if (medium == "none") return nullptr;
+    if (medium.starts_with("synthetic:")) {
+        auto disc = emulator::makeSyntheticDisc(std::string_view(medium).substr(10));
+        if (!disc) throw DeviceError(spec.id + ": unknown synthetic disc '" + medium + "'");
+        return disc;
+    }
+    try {
+        return emulator::loadIsoImage(medium);
+    } catch (const std::exception& e) {
+        throw DeviceError(spec.id + ": " + e.what());
+    }
+}
+
+std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
+{
+    const emulator::DriveProfile* profile = emulator::findDriveProfile(spec.emulated.profile);
+    if (profile == nullptr) throw DeviceError(spec.id + ": unknown emulated drive profile '" + spec.emulated.profile + "'");
+    backends::EmulatedDeviceConfig config;
+    config.id = spec.id;
+    config.profile = profile;
+    config.medium = loadMedium(spec);
+    config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
+    config.settings.volumeMounted = spec.expect.volumeMounted;
+    return std::make_unique<backends::EmulatedDevice>(std::move(config));
+}
+
+std::unique_ptr<Device> openSgIo(const DeviceSpec& spec)
+{
+    auto target = std::make_unique<backends::SgIoTarget>(spec.real.path);
+    DeviceIdentity identity;
+    identity.id = spec.id;
+    identity.backend = "sgio";
+    identity.path = spec.real.path;
+    classdriver::ClassDriverSettings settings;
+    settings.adapter = applyOverrides(settings.adapter, spec.adapter);
+    settings.volumeMounted = spec.expect.volumeMounted;
+    return std::make_unique<backends::ModelledRealDevice>(std::move(target), std::move(identity), settings);
+}
+
+}  // namespace
+
+InventoryVocabulary emulatorVocabulary()
+{
+    InventoryVocabulary v;
+    for (const auto& p : emulator::driveProfiles()) v.profiles.emplace_back(p.name);
+    for (const auto& k : emulator::syntheticDiscKinds()) v.syntheticDiscKinds.emplace_back(k.name);
+    return v;
+}
+
+std::unique_ptr<Device> openDevice(const DeviceSpec& spec)
+{
+    switch (spec.backend) {
+    case Backend::Emulated: return openEmulated(spec);
+    case Backend::SgIo: return openSgIo(spec);
+    case Backend::Win32:
+        throw DeviceError(spec.id + ": the win32 backend (DeviceIoControl on " + spec.real.path +
+                          ") is only built on Windows; on Linux reach the drive with backend: sgio");
+    }
+    throw DeviceError(spec.id + ": unknown backend");
+}
+
+}  // namespace cdcts::inventory
