@@ -1,0 +1,101 @@
+#include "reports/run_summary.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <iomanip>
+#include <string_view>
+#include <utility>
+
+namespace cdcts::reports {
+
+namespace {
+
+// At most this many lines of a failure message in the summary; the JUnit file has all of it.
+constexpr int kMessageLines = 4;
+
+std::string formatSeconds(double seconds) {
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%.3f s", seconds);
+    return std::string{buffer.data()};
+}
+
+}  // namespace
+
+RunSummary::RunSummary(DeviceCatalog catalog) : RunRecorder(std::move(catalog)) {}
+
+std::vector<RunSummary::DeviceRow> RunSummary::devices() const {
+    std::vector<DeviceRow> rows;
+    for (const auto& suite : record().suites) {
+        auto row = std::find_if(rows.begin(), rows.end(), [&](const DeviceRow& r) { return r.device == suite.device; });
+        if (row == rows.end()) {
+            rows.push_back(DeviceRow{suite.device});
+            row = rows.end() - 1;
+        }
+        const Tally tally = tallyOf(suite);
+        row->passed += tally.passed;
+        row->failed += tally.failures + tally.errors;
+        row->skipped += tally.skipped;
+        row->seconds += tally.seconds;
+    }
+    return rows;
+}
+
+std::vector<RunSummary::FailedTest> RunSummary::failedTests() const {
+    std::vector<FailedTest> failed;
+    for (const auto& suite : record().suites) {
+        for (const auto& item : suite.cases) {
+            const Verdict verdict = item.verdict();
+            const VerdictKind kind = verdictKind(verdict);
+            if (kind != VerdictKind::Failure && kind != VerdictKind::Error) continue;
+            failed.push_back(FailedTest{suite.device, item.testId, verdict, item.outcome.headline()});
+        }
+    }
+    return failed;
+}
+
+int RunSummary::passed() const { return tallyOf(record()).passed; }
+
+int RunSummary::failed() const {
+    const Tally tally = tallyOf(record());
+    return tally.failures + tally.errors;
+}
+
+int RunSummary::skipped() const { return tallyOf(record()).skipped; }
+
+void RunSummary::print(std::ostream& out) const {
+    const std::vector<DeviceRow> rows = devices();
+    std::size_t width = 6;
+    for (const auto& row : rows) width = std::max(width, row.device.size());
+    const int deviceWidth = static_cast<int>(width);
+
+    out << std::left << std::setw(deviceWidth) << "device" << std::right << "  " << std::setw(6) << "pass"
+        << "  " << std::setw(6) << "fail" << "  " << std::setw(13) << "not supported" << "  " << std::setw(12)
+        << "time" << '\n';
+    for (const auto& row : rows) {
+        out << std::left << std::setw(deviceWidth) << row.device << std::right << "  " << std::setw(6) << row.passed
+            << "  " << std::setw(6) << row.failed << "  " << std::setw(13) << row.skipped << "  " << std::setw(12)
+            << formatSeconds(row.seconds) << '\n';
+    }
+
+    const std::vector<FailedTest> failures = failedTests();
+    if (!failures.empty()) {
+        out << "\nFailed tests:\n";
+        for (const auto& failure : failures) {
+            out << "  [" << failure.device << "] " << failure.testId;
+            if (failure.verdict != Verdict::Fail) out << " (" << verdictName(failure.verdict) << ")";
+            out << '\n';
+            std::string_view message = failure.message;
+            if (failure.verdict == Verdict::Crash && message.empty()) message = kCrashMessage;
+            for (int line = 0; line < kMessageLines && !message.empty(); ++line) {
+                const std::size_t end = message.find('\n');
+                out << "      " << message.substr(0, end) << '\n';
+                message = end == std::string_view::npos ? std::string_view{} : message.substr(end + 1);
+            }
+            if (!message.empty()) out << "      ...\n";
+        }
+    }
+    out << '\n' << passed() << " passed, " << failed() << " failed, " << skipped() << " skipped\n";
+}
+
+}  // namespace cdcts::reports

@@ -1,0 +1,51 @@
+#pragma once
+// The end-of-run summary: per device, how many tests passed, failed and were not supported, which
+// ones failed and why, and the line CI reads ("N passed, N failed, N skipped"). Also decides the
+// exit code, counting failures gtest reports outside tests (a failing SetUpTestSuite) as failures.
+//
+//     auto* summary = new RunSummary{catalog};
+//     testing::UnitTest::GetInstance()->listeners().Append(summary);  // gtest owns it from here
+//     RUN_ALL_TESTS();
+//     summary->print(std::cout);
+//     return summary->exitCode();
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "reports/device_catalog.hpp"
+#include "reports/run_recorder.hpp"
+
+namespace cdcts::reports {
+
+class RunSummary : public RunRecorder {
+public:
+    explicit RunSummary(DeviceCatalog catalog = {});
+
+    struct DeviceRow {
+        std::string device;  // kNoDevice for tests without one and for set-up pseudo cases
+        int passed = 0;
+        int failed = 0;  // failures and errors (Crash, DeviceLost, Timeout, ...)
+        int skipped = 0;  // NotSupported, and the rarer Waiver / NotRun
+        double seconds = 0.0;
+    };
+    struct FailedTest {
+        std::string device;
+        std::string testId;  // "<gtest suite>.<test>", usable with --gtest_filter
+        Verdict verdict = Verdict::Fail;
+        std::string message;  // the first failure's text (of the first error-prefixed one for errors)
+    };
+
+    // Devices in the order their first test ran.
+    [[nodiscard]] std::vector<DeviceRow> devices() const;
+    [[nodiscard]] std::vector<FailedTest> failedTests() const;
+    [[nodiscard]] int passed() const;
+    [[nodiscard]] int failed() const;
+    [[nodiscard]] int skipped() const;
+    // 0 when nothing failed, 1 when a test (or a set-up outside tests) failed.
+    [[nodiscard]] int exitCode() const { return failed() == 0 ? 0 : 1; }
+
+    // The table, the failed tests, and a last line exactly "N passed, N failed, N skipped".
+    void print(std::ostream& out) const;
+};
+
+}  // namespace cdcts::reports
