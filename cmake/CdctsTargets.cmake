@@ -26,6 +26,7 @@ function(cdcts_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
   add_executable(cdcts_test_${name} ${ARG_SOURCES})
   target_link_libraries(cdcts_test_${name} PRIVATE ${ARG_DEPENDS} GTest::gtest GTest::gtest_main)
+  target_include_directories(cdcts_test_${name} PRIVATE ${PROJECT_SOURCE_DIR})  # "tests/support/..." includes
   cdcts_warnings(cdcts_test_${name})
   gtest_discover_tests(cdcts_test_${name} TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 60
                        PROPERTIES LABELS "harness;${name}")

@@ -6,7 +6,7 @@
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "model_fixture.hpp"
-#include "support/scripted_target.hpp"
+#include "tests/support/scripted_target.hpp"
 
 namespace cdcts::classdriver {
 namespace {

@@ -9,7 +9,7 @@
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/structures/geometry.hpp"
 #include "model_fixture.hpp"
-#include "support/scripted_target.hpp"
+#include "tests/support/scripted_target.hpp"
 
 namespace cdcts::classdriver {
 namespace {

@@ -8,7 +8,7 @@
 #include <set>
 #include <thread>
 
-#include "support/subprocess.hpp"
+#include "tests/support/subprocess.hpp"
 
 namespace cdcts {
 namespace {

@@ -92,4 +92,12 @@ private:
     std::filesystem::path path_;
 };
 
+// A valid emulated device taking lines 1-6; tests append lines from 7 on.
+inline const std::string kEmulated = "devices:\n"                     // 1
+                              "  - id: emu_reader\n"           // 2
+                              "    backend: emulated\n"        // 3
+                              "    emulated:\n"                // 4
+                              "      profile: generic_reader\n"  // 5
+                              "      medium: synthetic:data\n";  // 6
+
 }  // namespace cdcts::inventory::test

@@ -7,15 +7,8 @@
 namespace cdcts::inventory {
 namespace {
 
+using test::kEmulated;
 using test::parseMessage;
-
-// A valid emulated device taking lines 1-6; tests append lines from 7 on.
-const std::string kEmulated = "devices:\n"                     // 1
-                              "  - id: emu_reader\n"           // 2
-                              "    backend: emulated\n"        // 3
-                              "    emulated:\n"                // 4
-                              "      profile: generic_reader\n"  // 5
-                              "      medium: synthetic:data\n";  // 6
 
 // kEmulated with `adapter:` on line 7 and `line` (indented to column 7) on line 8.
 std::string withAdapter(const std::string& line)

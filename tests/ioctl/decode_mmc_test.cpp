@@ -5,6 +5,7 @@
 
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/decode.hpp"
+#include "tests/ioctl/decoded_lookup.hpp"
 #include "harness/ioctl/feature_names.hpp"
 
 namespace cdcts::ioctl {
@@ -12,21 +13,8 @@ namespace {
 
 using Buffer = std::vector<std::uint8_t>;
 
-const Decoded& at(const Decoded& node, std::string_view name)
-{
-    const Decoded* c = node.child(name);
-    if (c == nullptr) {
-        ADD_FAILURE() << node.name << " has no child " << name << "\n" << node.toText();
-        static const Decoded kMissing;
-        return kMissing;
-    }
-    return *c;
-}
-
-std::int64_t numberAt(const Decoded& node, std::string_view name)
-{
-    return at(node, name).number.value_or(-999999);
-}
+using test::at;
+using test::numberAt;
 
 // Header (CD-ROM current), Profile List (CD-RW, CD-ROM current), Core (version 2, 8 data bytes).
 const Buffer kConfiguration = {

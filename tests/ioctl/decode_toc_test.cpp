@@ -6,27 +6,15 @@
 
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/decode.hpp"
+#include "tests/ioctl/decoded_lookup.hpp"
 
 namespace cdcts::ioctl {
 namespace {
 
 using Buffer = std::vector<std::uint8_t>;
 
-const Decoded& at(const Decoded& node, std::string_view name)
-{
-    const Decoded* c = node.child(name);
-    if (c == nullptr) {
-        ADD_FAILURE() << node.name << " has no child " << name << "\n" << node.toText();
-        static const Decoded kMissing;
-        return kMissing;
-    }
-    return *c;
-}
-
-std::int64_t numberAt(const Decoded& node, std::string_view name)
-{
-    return at(node, name).number.value_or(-999999);
-}
+using test::at;
+using test::numberAt;
 
 std::size_t countChildrenStartingWith(const Decoded& node, std::string_view prefix)
 {
