@@ -70,7 +70,7 @@ void ClassDriver::startDevice()
 std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)
 {
     std::lock_guard lock(serialQueue_);
-    return std::make_unique<ModelHandle>(*this, access, nextFileId_++);
+    return std::make_unique<ModelHandle>(alive_, access, nextFileId_++);
 }
 
 void ClassDriver::close(const FileObject& file)

@@ -45,6 +45,9 @@ private:
     ScsiExecutor scsi_;
     std::mutex serialQueue_;  // every request that touches the device runs one at a time (§1)
     std::uint64_t nextFileId_ = 1;
+    // Handles hold a weak reference to this, so one that outlives the device finds it gone rather than
+    // touching freed memory.
+    std::shared_ptr<ClassDriver*> alive_ = std::make_shared<ClassDriver*>(this);
 };
 
 }  // namespace cdcts::classdriver

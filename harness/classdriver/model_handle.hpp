@@ -1,6 +1,8 @@
 #pragma once
 // A handle on the modelled device, doing the I/O manager's part of DeviceIoControl: the access check
 // (§1 step 1) and the buffer handling of the code's transfer method (§0.2).
+#include <memory>
+
 #include "harness/classdriver/driver_state.hpp"
 #include "harness/device/device.hpp"
 
@@ -10,7 +12,8 @@ class ClassDriver;
 
 class ModelHandle final : public DeviceHandle {
 public:
-    ModelHandle(ClassDriver& driver, HandleAccess access, std::uint64_t fileId);
+    // A handle that outlives its device answers STATUS_DEVICE_DOES_NOT_EXIST, as after a surprise removal.
+    ModelHandle(std::weak_ptr<ClassDriver*> driver, HandleAccess access, std::uint64_t fileId);
     ~ModelHandle() override;
     ModelHandle(const ModelHandle&) = delete;
     ModelHandle& operator=(const ModelHandle&) = delete;
@@ -20,7 +23,7 @@ public:
     [[nodiscard]] const FileObject& fileObject() const { return file_; }
 
 private:
-    ClassDriver& driver_;
+    std::weak_ptr<ClassDriver*> driver_;
     HandleAccess access_;
     FileObject file_;
 };

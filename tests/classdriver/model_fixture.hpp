@@ -18,6 +18,7 @@ protected:
     // `medium` is a synthetic kind, or "" for an empty drive.
     void build(const char* medium, classdriver::ClassDriverSettings settings = {}, HandleAccess access = HandleAccess::Read)
     {
+        handle.reset();  // a handle is closed before its device goes
         backends::EmulatedDeviceConfig config;
         config.id = "test_drive";
         config.profile = emulator::findDriveProfile("generic_reader");

@@ -72,6 +72,16 @@ TEST_F(Pipeline, S1_Step1_ReadWriteCodesNeedAReadWriteHandle)
     EXPECT_EQ(control(codes::CdromExclusiveAccess, out).status, st::AccessDenied);
 }
 
+TEST_F(Pipeline, AHandleThatOutlivesItsDeviceFindsItGone)
+{
+    build("data");
+    std::unique_ptr<DeviceHandle> orphan = device->open(HandleAccess::Read);
+    device.reset();
+    Bytes out(4);
+    EXPECT_EQ(orphan->control(codes::CdromCheckVerify, {}, out).status, st::DeviceDoesNotExist);
+    handle.reset();
+}
+
 TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
 {
     VirtualClock clock;
