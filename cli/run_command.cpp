@@ -30,7 +30,6 @@ reports::DeviceCatalog catalogOf(const fixtures::DeviceRegistry& registry)
     reports::DeviceCatalog catalog;
     for (const auto& d : registry.devices()) {
         reports::Properties& p = catalog.devices[d.spec.id];
-        p.push_back({"device.id", d.spec.id});
         p.push_back({"device.backend", inventory::backendName(d.spec.backend)});
         if (!d.spec.description.empty()) p.push_back({"device.description", d.spec.description});
         if (!d.device) {
