@@ -14,14 +14,21 @@ struct AdapterProperties {
 
     static constexpr std::uint32_t kPageSize = 4096;
 
+    // Saturates instead of wrapping: some ports report an effectively unlimited page count (0xFFFFFFFF).
+    static constexpr std::uint32_t pagesToBytes(std::uint32_t pages)
+    {
+        const std::uint64_t bytes = std::uint64_t{pages} * kPageSize;
+        return bytes > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(bytes);
+    }
+
     [[nodiscard]] constexpr std::uint32_t maxPageAlignedTransferBytes() const
     {
-        return std::max(kPageSize, std::min(maximumPhysicalPages * kPageSize, maximumTransferLength));
+        return std::max(kPageSize, std::min(pagesToBytes(maximumPhysicalPages), maximumTransferLength));
     }
     [[nodiscard]] constexpr std::uint32_t maxUnalignedTransferBytes() const
     {
         const std::uint32_t pages = maximumPhysicalPages > 1 ? maximumPhysicalPages - 1 : maximumPhysicalPages;
-        return std::max(kPageSize, std::min(pages * kPageSize, maximumTransferLength));
+        return std::max(kPageSize, std::min(pagesToBytes(pages), maximumTransferLength));
     }
     // Every non-RAW_READ transfer goes through a scratch buffer of this size (S/scratch.c:127).
     [[nodiscard]] constexpr std::uint32_t scratchBufferBytes() const

@@ -82,6 +82,23 @@ TEST_F(Pipeline, AHandleThatOutlivesItsDeviceFindsItGone)
     handle.reset();
 }
 
+TEST(AdapterProperties, S0_2_DerivedLimits)
+{
+    const mmc::AdapterProperties sata{1, 128 * 1024, 33};
+    EXPECT_EQ(sata.maxPageAlignedTransferBytes(), 128u * 1024u);  // min(33 pages, 128 KiB)
+    EXPECT_EQ(sata.maxUnalignedTransferBytes(), 128u * 1024u);    // min(32 pages, 128 KiB)
+    EXPECT_EQ(sata.scratchBufferBytes(), 65536u);
+    const mmc::AdapterProperties few{0, 1024 * 1024, 5};
+    EXPECT_EQ(few.maxPageAlignedTransferBytes(), 5u * 4096u);
+    EXPECT_EQ(few.maxUnalignedTransferBytes(), 4u * 4096u) << "one page fewer when the buffer is not page-aligned";
+    const mmc::AdapterProperties one{0, 1024 * 1024, 1};
+    EXPECT_EQ(one.maxUnalignedTransferBytes(), 4096u) << "the -1 applies only with more than one page";
+    const mmc::AdapterProperties tiny{0, 512, 17};
+    EXPECT_EQ(tiny.maxPageAlignedTransferBytes(), 4096u) << "never below one page";
+    const mmc::AdapterProperties unlimited{0, 2 * 1024 * 1024, 0xFFFFFFFFu};
+    EXPECT_EQ(unlimited.maxPageAlignedTransferBytes(), 2u * 1024u * 1024u) << "a huge page count must not wrap";
+}
+
 TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
 {
     VirtualClock clock;
