@@ -5,6 +5,9 @@
 #include "harness/backends/emulated_device.hpp"
 #include "harness/backends/real_device.hpp"
 #include "harness/backends/sgio_target.hpp"
+#ifdef _WIN32
+#include "harness/backends/win32_device.hpp"
+#endif
 #include "harness/emulator/iso_image.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/emulator/synthetic_disc.hpp"
@@ -77,9 +80,20 @@ std::unique_ptr<Device> openDevice(const DeviceSpec& spec)
     switch (spec.backend) {
     case Backend::Emulated: return openEmulated(spec);
     case Backend::SgIo: return openSgIo(spec);
-    case Backend::Win32:
+    case Backend::Win32: {
+#ifdef _WIN32
+        const backends::Win32AdapterOverrides overrides{spec.adapter.alignmentMask, spec.adapter.maximumTransferLength,
+                                                        spec.adapter.maximumPhysicalPages};
+        try {
+            return std::make_unique<backends::Win32Device>(spec.id, spec.real.path, overrides);
+        } catch (const DeviceError& e) {
+            throw DeviceError(spec.id + ": " + e.what());
+        }
+#else
         throw DeviceError(spec.id + ": the win32 backend (DeviceIoControl on " + spec.real.path +
                           ") is only built on Windows; on Linux reach the drive with backend: sgio");
+#endif
+    }
     }
     throw DeviceError(spec.id + ": unknown backend");
 }
