@@ -1,0 +1,1 @@
+# Cue sheets: list(APPEND emulator_sources cue/<file>.cpp ...)

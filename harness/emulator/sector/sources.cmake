@@ -1,0 +1,1 @@
+# Sector synthesis (ECMA-130): list(APPEND emulator_sources sector/<file>.cpp ...)
