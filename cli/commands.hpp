@@ -12,5 +12,6 @@ using Action = std::function<int()>;
 Action addRunCommand(CLI::App& app, int argc, char** argv);
 Action addDevicesCommand(CLI::App& app);
 Action addIoctlCommand(CLI::App& app);
+Action addMmcCommand(CLI::App& app);
 
 }  // namespace cdcts::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv)
     const Action run = addRunCommand(app, argc, argv);
     const Action devices = addDevicesCommand(app);
     const Action ioctl = addIoctlCommand(app);
+    const Action mmc = addMmcCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv)
         if (app.got_subcommand("run")) return run();
         if (app.got_subcommand("devices")) return devices();
         if (app.got_subcommand("ioctl")) return ioctl();
+        if (app.got_subcommand("mmc")) return mmc();
     } catch (const std::exception& e) {
         std::cerr << "cdcts: " << e.what() << "\n";
         return kExitBadUsage;

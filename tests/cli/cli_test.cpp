@@ -164,6 +164,33 @@ TEST(CdctsIoctl, BadArgumentsAreExitCodeTwo)
     EXPECT_EQ(run({kCdcts, "ioctl", "--devices", kDevices, "--device", "nope", "READ_TOC"}).exitCode, 2);
 }
 
+TEST(CdctsMmc, SendsACdbAndShowsTheData)
+{
+    // READ TOC, MSF, 12 bytes: the header and track 1 of the synthetic data disc (00:02:00, data track).
+    const auto r = run({kCdcts, "mmc", "--devices", kDevices, "--device", "emu_reader", "--cdb", "43 02 00 00 00 00 00 00 0c 00",
+                        "--data-in", "12"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("transferred: 12, residual 0"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("00 12 01 01 00 14 01 00 00 00 02 00"), std::string::npos) << r.out;
+}
+
+TEST(CdctsMmc, DecodesSenseAsJson)
+{
+    const auto r = run({kCdcts, "mmc", "--devices", kDevices, "--device", "emu_empty", "--cdb", "00 00 00 00 00 00", "--json"});
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    const std::string flat = std::regex_replace(r.out, std::regex(R"(\s+)"), "");
+    EXPECT_NE(flat.find(R"("status":"CHECKCONDITION")"), std::string::npos) << r.out;
+    EXPECT_NE(flat.find(R"("key":2,"asc":58,"ascq":1)"), std::string::npos) << r.out;
+}
+
+TEST(CdctsMmc, RejectsBadCdbs)
+{
+    EXPECT_EQ(run({kCdcts, "mmc", "--devices", kDevices, "--device", "emu_reader", "--cdb", "00 00 00"}).exitCode, 2);
+    EXPECT_EQ(run({kCdcts, "mmc", "--devices", kDevices, "--device", "emu_reader", "--cdb", "zz"}).exitCode, 2);
+    EXPECT_EQ(run({kCdcts, "mmc", "--devices", kDevices, "--device", "emu_reader", "--cdb", "00 00 00 00 00 00", "--data-in", "4",
+                   "--data-out", "00"}).exitCode, 2);
+}
+
 TEST(CdctsDevices, ListsTheInventory)
 {
     const auto r = run({kCdcts, "devices", "list", "--devices", kDevices, "--probe"});
