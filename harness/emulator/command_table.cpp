@@ -5,11 +5,13 @@
 namespace cdcts::emulator {
 namespace {
 using mmc::Opcode;
-constexpr std::array<CommandRow, 5> kCommands{{
+constexpr std::array<CommandRow, 7> kCommands{{
     {Opcode::TestUnitReady, 6, true, true, &testUnitReady},
     {Opcode::RequestSense, 6, false, false, &requestSense},
     {Opcode::Inquiry, 6, false, false, &inquiry},
     {Opcode::ReadCapacity, 10, true, true, &readCapacity},
+    {Opcode::Read10, 10, true, true, &read10},
+    {Opcode::Read12, 12, true, true, &read12},
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
 }};
 }  // namespace

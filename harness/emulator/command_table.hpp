@@ -31,6 +31,8 @@ mmc::CommandResult testUnitReady(DriveState&, const CommandContext&);
 mmc::CommandResult requestSense(DriveState&, const CommandContext&);
 mmc::CommandResult inquiry(DriveState&, const CommandContext&);
 mmc::CommandResult readCapacity(DriveState&, const CommandContext&);
+mmc::CommandResult read10(DriveState&, const CommandContext&);
+mmc::CommandResult read12(DriveState&, const CommandContext&);
 mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).

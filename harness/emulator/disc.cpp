@@ -33,6 +33,13 @@ const Track* Disc::trackAt(std::int32_t lba) const
     return nullptr;
 }
 
+const Track* Disc::trackOwning(std::int32_t lba) const
+{
+    for (const Track& t : tracks_)
+        if (lba < t.startLba + static_cast<std::int32_t>(t.length)) return &t;
+    return nullptr;
+}
+
 const Track* Disc::track(std::uint8_t number) const
 {
     for (const Track& t : tracks_)

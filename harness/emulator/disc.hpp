@@ -53,6 +53,9 @@ public:
     [[nodiscard]] std::uint8_t lastTrackNumber() const { return tracks_.back().number; }
     // The track whose span holds `lba`, or nullptr (pregap areas between tracks belong to no track here).
     [[nodiscard]] const Track* trackAt(std::int32_t lba) const;
+    // The track a sector belongs to when reading it: a pregap between tracks belongs to the track after it.
+    // nullptr at or past the lead-out.
+    [[nodiscard]] const Track* trackOwning(std::int32_t lba) const;
     [[nodiscard]] const Track* track(std::uint8_t number) const;
     void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
 

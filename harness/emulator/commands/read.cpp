@@ -1,0 +1,48 @@
+// READ(10) and READ(12) (MMC-6 §6.15, §6.16): 2048-byte user data of mode-1 sectors.
+#include <algorithm>
+
+#include "harness/core/bytes.hpp"
+#include "harness/emulator/command_table.hpp"
+
+namespace cdcts::emulator {
+namespace {
+
+constexpr std::uint32_t kCookedSectorSize = 2048;
+
+mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std::uint32_t lba, std::uint32_t blocks)
+{
+    const Disc& disc = *state.medium;
+    const auto end = std::uint64_t{lba} + blocks;
+    // Past the last addressable sector (the lead-out starts there): LBA out of range, pointing at the LBA.
+    if (end > static_cast<std::uint64_t>(disc.leadOutLba())) return checkCondition(mmc::sense::LbaOutOfRange, 2);
+    if (blocks == 0) return good();
+    // Check every sector before sending any: a read that crosses into an audio track fails as a whole.
+    for (std::uint32_t i = 0; i < blocks; ++i) {
+        const Track* t = disc.trackOwning(static_cast<std::int32_t>(lba + i));
+        if (t == nullptr || t->type != TrackType::Mode1) return checkCondition(mmc::sense::IllegalModeForThisTrack);
+    }
+    // The host's buffer may be shorter than the request; the rest is the residual.
+    const std::uint32_t fit = static_cast<std::uint32_t>(std::min<std::uint64_t>(blocks, ctx.data.size() / kCookedSectorSize));
+    for (std::uint32_t i = 0; i < fit; ++i) {
+        const auto sector = static_cast<std::int32_t>(lba + i);
+        disc.readUserData(*disc.trackOwning(sector), sector, ctx.data.subspan(std::size_t{i} * kCookedSectorSize, kCookedSectorSize));
+    }
+    return good(fit * kCookedSectorSize);
+}
+
+}  // namespace
+
+mmc::CommandResult read10(DriveState& state, const CommandContext& ctx)
+{
+    if ((ctx.cdb[1] & 0x01) != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 0);  // RelAdr is obsolete
+    return readCooked(state, ctx, loadBe32(&ctx.cdb[2]), loadBe16(&ctx.cdb[7]));
+}
+
+mmc::CommandResult read12(DriveState& state, const CommandContext& ctx)
+{
+    if ((ctx.cdb[1] & 0x01) != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 0);
+    // Byte 10 bit 7 is the Streaming bit; a read is the same read, only its error recovery differs (timing model).
+    return readCooked(state, ctx, loadBe32(&ctx.cdb[2]), loadBe32(&ctx.cdb[6]));
+}
+
+}  // namespace cdcts::emulator
