@@ -52,13 +52,46 @@ TEST_F(VirtualDrive_, InquiryHonoursTheAllocationLength)
     EXPECT_EQ(data[5], 0xEE);
 }
 
-TEST_F(VirtualDrive_, RejectsVitalProductDataWithAFieldPointer)
+TEST_F(VirtualDrive_, ListsItsVitalProductDataPages)
+{
+    std::vector<std::uint8_t> data(255);
+    const auto r = send({0x12, 0x01, 0x00, 0, 255, 0}, data);
+    ASSERT_TRUE(r.good());
+    data.resize(r.transferred);
+    EXPECT_EQ(data, (std::vector<std::uint8_t>{0x05, 0x00, 0x00, 0x03, 0x00, 0x80, 0x83}));
+}
+
+TEST_F(VirtualDrive_, ReportsItsSerialNumber)
+{
+    std::vector<std::uint8_t> data(255);
+    const auto r = send({0x12, 0x01, 0x80, 0, 255, 0}, data);
+    ASSERT_TRUE(r.good());
+    ASSERT_EQ(r.transferred, 4u + 12u);
+    EXPECT_EQ(data[3], 12);
+    EXPECT_EQ(std::string(data.begin() + 4, data.begin() + 16), "CDCTS-R-0001");
+}
+
+TEST_F(VirtualDrive_, IdentifiesItselfByT10VendorId)
+{
+    std::vector<std::uint8_t> data(255);
+    const auto r = send({0x12, 0x01, 0x83, 0, 255, 0}, data);
+    ASSERT_TRUE(r.good());
+    const std::string designator = "CDCTS   VIRTUAL CD-ROM CDCTS-R-0001";
+    ASSERT_EQ(r.transferred, 4u + 4u + designator.size());
+    EXPECT_EQ(data[4], 0x02) << "code set ASCII";
+    EXPECT_EQ(data[5], 0x01) << "association logical unit, designator type T10 vendor ID";
+    EXPECT_EQ(data[7], designator.size());
+    EXPECT_EQ(std::string(data.begin() + 8, data.begin() + 8 + static_cast<std::ptrdiff_t>(designator.size())), designator);
+}
+
+TEST_F(VirtualDrive_, RejectsAMissingPageWithAFieldPointer)
 {
     std::vector<std::uint8_t> data(36);
-    const auto r = send({0x12, 0x01, 0x80, 0, 36, 0}, data);
+    const auto r = send({0x12, 0x01, 0xB0, 0, 36, 0}, data);
     ASSERT_TRUE(hasSense(r, mmc::sense::InvalidFieldInCdb));
-    EXPECT_EQ(r.sense.bytes[15], 0xC8) << "SKSV, C/D = CDB, BPV, bit 0";
-    EXPECT_EQ(r.sense.bytes[17], 1) << "field pointer names CDB byte 1";
+    EXPECT_EQ(r.sense.bytes[15], 0xC0) << "SKSV, C/D = CDB, no bit pointer";
+    EXPECT_EQ(r.sense.bytes[17], 2) << "field pointer names CDB byte 2";
+    EXPECT_TRUE(hasSense(send({0x12, 0x00, 0x80, 0, 36, 0}, data), mmc::sense::InvalidFieldInCdb)) << "a page code without EVPD";
 }
 
 TEST_F(VirtualDrive_, RejectsUnknownOperationCodes)
