@@ -5,10 +5,12 @@
 namespace cdcts::emulator {
 namespace {
 using mmc::Opcode;
-constexpr std::array<CommandRow, 7> kCommands{{
+constexpr std::array<CommandRow, 9> kCommands{{
     {Opcode::TestUnitReady, 6, true, true, &testUnitReady},
     {Opcode::RequestSense, 6, false, false, &requestSense},
     {Opcode::Inquiry, 6, false, false, &inquiry},
+    {Opcode::StartStopUnit, 6, true, false, &startStopUnit},
+    {Opcode::PreventAllowMediumRemoval, 6, true, false, &preventAllowMediumRemoval},
     {Opcode::ReadCapacity, 10, true, true, &readCapacity},
     {Opcode::Read10, 10, true, true, &read10},
     {Opcode::Read12, 12, true, true, &read12},

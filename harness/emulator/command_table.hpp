@@ -34,6 +34,8 @@ mmc::CommandResult readCapacity(DriveState&, const CommandContext&);
 mmc::CommandResult read10(DriveState&, const CommandContext&);
 mmc::CommandResult read12(DriveState&, const CommandContext&);
 mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
+mmc::CommandResult startStopUnit(DriveState&, const CommandContext&);
+mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
 [[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);

@@ -19,7 +19,15 @@ struct DriveState {
     const DriveProfile& profile;
     Clock& clock;
     TrayState tray = TrayState::Closed;
+    // The disc on the tray: in the drive when the tray is closed, reachable by hand when it is open.
     std::unique_ptr<Disc> medium;
+    // PREVENT ALLOW MEDIUM REMOVAL (MMC-6 §6.11): the lock and the persistent prevent are separate states.
+    bool preventRemoval = false;
+    bool persistentPrevent = false;
+
+    // The disc the drive can read: present and the tray closed.
+    [[nodiscard]] const Disc* loadedDisc() const { return tray == TrayState::Closed ? medium.get() : nullptr; }
+    [[nodiscard]] bool removalPrevented() const { return preventRemoval || persistentPrevent; }
     // Unit attentions not yet reported, oldest first (SPC-4 §5.14: reported once each, in order).
     std::deque<mmc::SenseCode> pendingUnitAttentions;
 };

@@ -57,7 +57,7 @@ mmc::CommandResult VirtualDrive::dispatch(std::span<const std::uint8_t> cdb, std
         state_.pendingUnitAttentions.pop_front();
         return checkCondition(ua);
     }
-    if (row->needsMedium && !state_.medium) return checkCondition(mediumNotPresent(state_));
+    if (row->needsMedium && state_.loadedDisc() == nullptr) return checkCondition(mediumNotPresent(state_));
     return row->handler(state_, CommandContext{cdb, data, direction});
 }
 

@@ -24,7 +24,9 @@ public:
     void removeMedium(TrayState trayAfter);
 
     [[nodiscard]] const DriveProfile& profile() const { return state_.profile; }
-    [[nodiscard]] const Disc* medium() const { return state_.medium.get(); }
+    // The disc the drive can read (nullptr with the tray open or empty).
+    [[nodiscard]] const Disc* medium() const { return state_.loadedDisc(); }
+    [[nodiscard]] bool removalPrevented() const { return state_.removalPrevented(); }
     [[nodiscard]] TrayState tray() const { return state_.tray; }
     [[nodiscard]] CommandTrace& trace() { return trace_; }
     void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }

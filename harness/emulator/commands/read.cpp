@@ -11,7 +11,7 @@ constexpr std::uint32_t kCookedSectorSize = 2048;
 
 mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std::uint32_t lba, std::uint32_t blocks)
 {
-    const Disc& disc = *state.medium;
+    const Disc& disc = *state.loadedDisc();
     const auto end = std::uint64_t{lba} + blocks;
     // Past the last addressable sector (the lead-out starts there): LBA out of range, pointing at the LBA.
     if (end > static_cast<std::uint64_t>(disc.leadOutLba())) return checkCondition(mmc::sense::LbaOutOfRange, 2);

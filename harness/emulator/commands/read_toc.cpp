@@ -40,7 +40,7 @@ mmc::CommandResult readTocPmaAtip(DriveState& state, const CommandContext& ctx)
     const std::uint16_t allocation = loadBe16(&ctx.cdb[7]);
     if (format != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 2);
 
-    const Disc& disc = *state.medium;
+    const Disc& disc = *state.loadedDisc();
     // Track 0 means "from the first track"; AAh asks for the lead-out alone; past the last track is invalid.
     if (start != kLeadOutTrack && start > disc.lastTrackNumber()) return checkCondition(mmc::sense::InvalidFieldInCdb, 6);
 

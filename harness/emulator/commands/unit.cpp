@@ -17,7 +17,7 @@ mmc::CommandResult requestSense(DriveState& state, const CommandContext& ctx)
         // REQUEST SENSE reports (and so clears) a pending unit attention.
         reply = mmc::SenseData::fixed(state.pendingUnitAttentions.front());
         state.pendingUnitAttentions.pop_front();
-    } else if (!state.medium) {
+    } else if (state.loadedDisc() == nullptr) {
         reply = mmc::SenseData::fixed(mediumNotPresent(state));
     } else {
         reply = mmc::SenseData::fixed(mmc::SenseCode{});
