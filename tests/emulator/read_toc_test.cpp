@@ -78,10 +78,24 @@ TEST_F(ReadTocCommand, TruncatesToTheAllocationLength)
     EXPECT_EQ(data[12], 0xEE);
 }
 
+TEST_F(ReadTocCommand, SessionInformationOfASingleSessionDisc)
+{
+    Bytes data(804);
+    const auto r = send({0x43, 0x00, 0x01, 0, 0, 0, 0, 0x03, 0x24, 0}, data);
+    ASSERT_TRUE(r.good());
+    ASSERT_EQ(r.transferred, 12u);
+    data.resize(12);
+    // Length 10, sessions 1..1, track 1 (data, ADR 1) at LBA 0.
+    EXPECT_EQ(data, (Bytes{0x00, 0x0A, 1, 1, 0, 0x14, 1, 0, 0, 0, 0, 0}));
+    Bytes msf(12);
+    ASSERT_TRUE(send({0x43, 0x02, 0x01, 0, 0, 0, 0, 0x00, 0x0C, 0}, msf).good());
+    EXPECT_EQ(Bytes(msf.begin() + 8, msf.end()), (Bytes{0, 0x00, 0x02, 0x00})) << "LBA 0 is 00:02:00";
+}
+
 TEST_F(ReadTocCommand, OtherFormatsAreNotImplementedYet)
 {
     Bytes data(804);
-    EXPECT_TRUE(hasSense(send({0x43, 0x00, 0x01, 0, 0, 0, 0, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb));
+    EXPECT_TRUE(hasSense(send({0x43, 0x00, 0x02, 0, 0, 0, 0, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb));
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// READ TOC/PMA/ATIP (MMC-6 §6.26). Format 0 (TOC) here; the other formats come with the complete drive.
+// READ TOC/PMA/ATIP (MMC-6 §6.26). Formats 0 (TOC) and 1 (session information) here; the full TOC, PMA,
+// ATIP and CD-TEXT formats come with the complete drive.
 #include <vector>
 
 #include "harness/core/bytes.hpp"
@@ -30,6 +31,24 @@ void putDescriptor(std::vector<std::uint8_t>& out, std::uint8_t control, std::ui
     putAddress(&out[at + 4], lba, msf);
 }
 
+// Format 1: the first and last complete session, and the first track of the last session (MMC-6 Table 485).
+mmc::CommandResult sessionInformation(const Disc& disc, const CommandContext& ctx, bool msf, std::uint16_t allocation)
+{
+    const std::uint8_t lastSession = disc.tracks().back().session;
+    const Track* first = nullptr;
+    for (const Track& t : disc.tracks())
+        if (t.session == lastSession) {
+            first = &t;
+            break;
+        }
+    std::vector<std::uint8_t> reply(4);
+    reply[2] = 1;
+    reply[3] = lastSession;
+    putDescriptor(reply, first->control, first->number, first->startLba, msf);
+    storeBe16(&reply[0], static_cast<std::uint16_t>(reply.size() - 2));
+    return dataIn(ctx, reply, allocation);
+}
+
 }  // namespace
 
 mmc::CommandResult readTocPmaAtip(DriveState& state, const CommandContext& ctx)
@@ -38,9 +57,10 @@ mmc::CommandResult readTocPmaAtip(DriveState& state, const CommandContext& ctx)
     const std::uint8_t format = ctx.cdb[2] & 0x0F;
     const std::uint8_t start = ctx.cdb[6];
     const std::uint16_t allocation = loadBe16(&ctx.cdb[7]);
+    const Disc& disc = *state.loadedDisc();
+    if (format == 1) return sessionInformation(disc, ctx, msf, allocation);
     if (format != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 2);
 
-    const Disc& disc = *state.loadedDisc();
     // Track 0 means "from the first track"; AAh asks for the lead-out alone; past the last track is invalid.
     if (start != kLeadOutTrack && start > disc.lastTrackNumber()) return checkCondition(mmc::sense::InvalidFieldInCdb, 6);
 
