@@ -5,7 +5,7 @@
 namespace cdcts::emulator {
 namespace {
 using mmc::Opcode;
-constexpr std::array<CommandRow, 9> kCommands{{
+constexpr std::array<CommandRow, 11> kCommands{{
     {Opcode::TestUnitReady, 6, true, true, &testUnitReady},
     {Opcode::RequestSense, 6, false, false, &requestSense},
     {Opcode::Inquiry, 6, false, false, &inquiry},
@@ -15,6 +15,8 @@ constexpr std::array<CommandRow, 9> kCommands{{
     {Opcode::Read10, 10, true, true, &read10},
     {Opcode::Read12, 12, true, true, &read12},
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
+    {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
+    {Opcode::ReadCd, 12, true, true, &readCd},
 }};
 }  // namespace
 

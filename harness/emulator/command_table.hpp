@@ -33,6 +33,8 @@ mmc::CommandResult inquiry(DriveState&, const CommandContext&);
 mmc::CommandResult readCapacity(DriveState&, const CommandContext&);
 mmc::CommandResult read10(DriveState&, const CommandContext&);
 mmc::CommandResult read12(DriveState&, const CommandContext&);
+mmc::CommandResult readCd(DriveState&, const CommandContext&);
+mmc::CommandResult readCdMsf(DriveState&, const CommandContext&);
 mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
 mmc::CommandResult startStopUnit(DriveState&, const CommandContext&);
 mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&);

@@ -1,0 +1,162 @@
+// READ CD and READ CD MSF (MMC-6 §6.18, §6.19): raw sectors, built on demand by the sector synthesis, with
+// the fields byte 9 selects, C2 error pointers and sub-channel data.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "harness/core/bytes.hpp"
+#include "harness/emulator/command_table.hpp"
+#include "harness/emulator/sector/c2.hpp"
+#include "harness/emulator/sector/q_channel.hpp"
+#include "harness/emulator/sector/raw_sector.hpp"
+#include "harness/emulator/sector/subchannel.hpp"
+#include "harness/mmc/msf.hpp"
+
+namespace cdcts::emulator {
+namespace {
+
+// Expected Sector Type (byte 1 bits 2-4, MMC-6 Table 448).
+enum class ExpectedType : std::uint8_t { Any = 0, CdDa = 1, Mode1 = 2, Mode2Formless = 3, Mode2Form1 = 4, Mode2Form2 = 5 };
+
+// One field of a raw sector in recorded order; a request must select a contiguous run of them (the
+// combinations MMC-6 Table 450 marks illegal are exactly the ones that skip a field in between).
+struct Field {
+    std::uint16_t offset;
+    std::uint16_t size;
+};
+
+struct Selection {
+    bool sync, header, subheader, user, edcEcc;
+    std::uint8_t c2;          // 0 none, 1 pointers (294), 2 pointers + block error byte (296)
+    sector::SubchannelSelection subchannel;
+};
+
+struct Layout {
+    std::array<Field, 5> fields;  // sync, header, subheader, user data, EDC/ECC (size 0 where the type has none)
+};
+
+constexpr Layout kMode1{{{{0, 12}, {12, 4}, {16, 0}, {16, 2048}, {2064, 288}}}};
+constexpr Layout kAudio{{{{0, 0}, {0, 0}, {0, 0}, {0, 2352}, {0, 0}}}};
+
+// The main-channel bytes one sector contributes, or nullopt when the selection skips a field in between.
+std::optional<std::uint32_t> mainChannelBytes(const Layout& layout, const Selection& s)
+{
+    const std::array<bool, 5> wanted{s.sync, s.header, s.subheader, s.user, s.edcEcc};
+    int first = -1, last = -1;
+    std::uint32_t bytes = 0;
+    for (int i = 0; i < 5; ++i) {
+        const auto& f = layout.fields[static_cast<std::size_t>(i)];
+        if (!wanted[static_cast<std::size_t>(i)] || f.size == 0) continue;
+        if (first < 0) first = i;
+        last = i;
+        bytes += f.size;
+    }
+    for (int i = first + 1; i < last; ++i)  // a field of this type lies between two wanted ones, unwanted
+        if (!wanted[static_cast<std::size_t>(i)] && layout.fields[static_cast<std::size_t>(i)].size != 0) return std::nullopt;
+    return bytes;
+}
+
+std::uint32_t extraBytes(const Selection& s)
+{
+    const std::uint32_t c2 = s.c2 == 1 ? sector::kC2PointerSize : s.c2 == 2 ? sector::kC2BlockSize : 0;
+    const std::uint32_t sub = s.subchannel == sector::SubchannelSelection::FormattedQ ? sector::kFormattedQSize
+                              : s.subchannel == sector::SubchannelSelection::None  ? 0
+                                                                                   : sector::kRawSubchannelSize;
+    return c2 + sub;
+}
+
+mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int64_t lba, std::int64_t count)
+{
+    const auto expected = static_cast<std::uint8_t>((ctx.cdb[1] >> 2) & 0x07);
+    if (expected > 5) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 2);
+    const std::uint8_t b9 = ctx.cdb[9];
+    const auto headerCodes = static_cast<std::uint8_t>((b9 >> 5) & 0x03);
+    Selection sel{(b9 & 0x80) != 0,   (headerCodes & 0x01) != 0, (headerCodes & 0x02) != 0, (b9 & 0x10) != 0,
+                  (b9 & 0x08) != 0,   static_cast<std::uint8_t>((b9 >> 1) & 0x03),
+                  static_cast<sector::SubchannelSelection>(ctx.cdb[10] & 0x07)};
+    if (sel.c2 == 3) return checkCondition(mmc::sense::InvalidFieldInCdb, 9, 2);
+    const auto sub = static_cast<std::uint8_t>(sel.subchannel);
+    if (sub != 0 && sub != 1 && sub != 2 && sub != 4) return checkCondition(mmc::sense::InvalidFieldInCdb, 10, 0);
+
+    const Disc& disc = *state.loadedDisc();
+    if (lba < 0 || count < 0 || lba + count > disc.leadOutLba()) return checkCondition(mmc::sense::LbaOutOfRange, 2);
+    // Validate the whole request before sending anything, as a drive does.
+    for (std::int64_t i = 0; i < count; ++i) {
+        const Track& t = *disc.trackOwning(static_cast<std::int32_t>(lba + i));
+        const bool audio = t.type == TrackType::Audio;
+        const auto want = static_cast<ExpectedType>(expected);
+        if (want != ExpectedType::Any && want != (audio ? ExpectedType::CdDa : ExpectedType::Mode1))
+            return checkCondition(mmc::sense::IllegalModeForThisTrack);
+        if (!mainChannelBytes(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
+    }
+
+    std::array<std::uint8_t, sector::kRawSectorSize> raw{};
+    std::vector<std::uint8_t> user(2352);
+    std::size_t at = 0;
+    for (std::int64_t i = 0; i < count && at < ctx.data.size(); ++i) {
+        const auto sectorLba = static_cast<std::int32_t>(lba + i);
+        const Track& t = *disc.trackOwning(sectorLba);
+        const bool audio = t.type == TrackType::Audio;
+        if (audio) {
+            disc.readUserData(t, sectorLba, raw);
+        } else {
+            disc.readUserData(t, sectorLba, std::span(user).first(2048));
+            sector::buildMode1(sectorLba, std::span<const std::uint8_t, 2048>(user.data(), 2048), raw);
+        }
+        // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
+        const Layout& layout = audio ? kAudio : kMode1;
+        const std::array<bool, 5> wanted{sel.sync, sel.header, sel.subheader, sel.user, sel.edcEcc};
+        std::vector<std::uint8_t> out;
+        out.reserve(2352 + 296 + 96);
+        for (std::size_t f = 0; f < 5; ++f)
+            if (wanted[f] && layout.fields[f].size != 0)
+                out.insert(out.end(), raw.begin() + layout.fields[f].offset, raw.begin() + layout.fields[f].offset + layout.fields[f].size);
+        if (sel.c2 != 0) {
+            const sector::C2ErrorMap none;  // no injected faults yet: every byte read back correctly
+            const std::size_t n = sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
+            out.resize(out.size() + n);
+            if (sel.c2 == 1)
+                sector::writeC2Pointers(none, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + out.size() - n, n));
+            else
+                sector::writeC2Block(none, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + out.size() - n, n));
+        }
+        if (sel.subchannel != sector::SubchannelSelection::None) {
+            const bool pregap = sectorLba < t.startLba;
+            sector::SubchannelFrame frame;
+            frame.pause = pregap;
+            frame.q = sector::positionQ({t.control, t.number, static_cast<std::uint8_t>(pregap ? 0 : 1), sectorLba, t.startLba});
+            const std::size_t n = extraBytes({false, false, false, false, false, 0, sel.subchannel});
+            out.resize(out.size() + n);
+            sector::writeSubchannel(frame, sel.subchannel, std::span(out).last(n));
+        }
+        const std::size_t n = std::min(out.size(), ctx.data.size() - at);
+        std::copy_n(out.begin(), n, ctx.data.begin() + static_cast<std::ptrdiff_t>(at));
+        at += n;
+    }
+    return good(static_cast<std::uint32_t>(at));
+}
+
+}  // namespace
+
+mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx)
+{
+    const auto lba = static_cast<std::int32_t>(loadBe32(&ctx.cdb[2]));
+    const std::uint32_t count = (std::uint32_t{ctx.cdb[6]} << 16) | (std::uint32_t{ctx.cdb[7]} << 8) | ctx.cdb[8];
+    return readCd(state, ctx, lba, count);
+}
+
+mmc::CommandResult readCdMsf(DriveState& state, const CommandContext& ctx)
+{
+    const mmc::Msf start{ctx.cdb[3], ctx.cdb[4], ctx.cdb[5]};
+    const mmc::Msf end{ctx.cdb[6], ctx.cdb[7], ctx.cdb[8]};
+    if (!mmc::isValidMsf(start)) return checkCondition(mmc::sense::InvalidFieldInCdb, 3);
+    if (!mmc::isValidMsf(end)) return checkCondition(mmc::sense::InvalidFieldInCdb, 6);
+    const std::int32_t first = mmc::msfToLba(start);
+    const std::int32_t stop = mmc::msfToLba(end);
+    // The end address is exclusive; an end before the start is an invalid field (MMC-6 §6.19).
+    if (stop < first) return checkCondition(mmc::sense::InvalidFieldInCdb, 6);
+    return readCd(state, ctx, first, stop - first);
+}
+
+}  // namespace cdcts::emulator
