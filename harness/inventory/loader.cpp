@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view kMediumNone = "none";
 constexpr std::string_view kSyntheticPrefix = "synthetic:";
 // A later change adds .cue; until the emulator reads cue sheets the loader refuses them up front.
-constexpr std::array<std::string_view, 1> kImageExtensions = {".iso"};
+constexpr std::array<std::string_view, 2> kImageExtensions = {".iso", ".cue"};
 // The smallest transfer that still carries one cooked sector.
 constexpr std::uint32_t kMinimumTransferLength = 2048;
 

@@ -1,5 +1,6 @@
 #include "harness/inventory/open_device.hpp"
 
+#include <cctype>
 #include <filesystem>
 
 #include "harness/backends/emulated_device.hpp"
@@ -8,6 +9,7 @@
 #ifdef _WIN32
 #include "harness/backends/win32_device.hpp"
 #endif
+#include "harness/emulator/cue_image.hpp"
 #include "harness/emulator/iso_image.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/emulator/synthetic_disc.hpp"
@@ -33,7 +35,11 @@ std::unique_ptr<emulator::Disc> loadMedium(const DeviceSpec& spec)
         return disc;
     }
     try {
-        return emulator::loadIsoImage(medium);
+        const std::filesystem::path image(medium);
+        std::string extension = image.extension().string();
+        for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (extension == ".cue") return emulator::loadCueImage(image);
+        return emulator::loadIsoImage(image);
     } catch (const std::exception& e) {
         throw DeviceError(spec.id + ": " + e.what());
     }
