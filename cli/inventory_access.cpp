@@ -16,4 +16,21 @@ std::optional<inventory::Inventory> loadInventoryOrReport(const std::filesystem:
     return std::nullopt;
 }
 
+std::optional<OpenedDevice> openNamedDevice(const std::filesystem::path& file, const std::string& id, const char* command)
+{
+    const auto inv = loadInventoryOrReport(file);
+    if (!inv) return std::nullopt;
+    const inventory::DeviceSpec* spec = inventory::findDevice(*inv, id);
+    if (spec == nullptr) {
+        std::cerr << command << ": " << inv->file.string() << " has no device '" << id << "'\n";
+        return std::nullopt;
+    }
+    try {
+        return OpenedDevice{*spec, inventory::openDevice(*spec)};
+    } catch (const std::exception& e) {
+        std::cerr << command << ": " << e.what() << "\n";
+    }
+    return std::nullopt;
+}
+
 }  // namespace cdcts::cli

@@ -2,10 +2,12 @@
 // Loading devices.yaml for a subcommand: errors are printed as the loader words them (file:line:column:
 // key: what) and become exit code 2.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "harness/device/device.hpp"
 #include "harness/inventory/loader.hpp"
 
 namespace cdcts::cli {
@@ -14,5 +16,15 @@ inline constexpr const char* kDefaultDevicesFile = "devices.yaml";
 
 // nullopt after printing the error to stderr.
 [[nodiscard]] std::optional<inventory::Inventory> loadInventoryOrReport(const std::filesystem::path& file);
+
+// One device of the inventory, opened, for the commands that talk to a single device.
+struct OpenedDevice {
+    inventory::DeviceSpec spec;
+    std::unique_ptr<Device> device;
+};
+
+// nullopt after printing, prefixed with `command`, why the file, the id or the device is unusable.
+[[nodiscard]] std::optional<OpenedDevice> openNamedDevice(const std::filesystem::path& file, const std::string& id,
+                                                          const char* command);
 
 }  // namespace cdcts::cli

@@ -49,17 +49,12 @@ int sendIoctl(const IoctlOptions& options)
     const HandleAccess access = options.access == "none" ? HandleAccess::None
                                 : options.access == "readwrite" ? HandleAccess::ReadWrite : HandleAccess::Read;
 
-    const auto inv = loadInventoryOrReport(options.devicesFile);
-    if (!inv) return kExitBadUsage;
-    const inventory::DeviceSpec* spec = inventory::findDevice(*inv, options.deviceId);
-    if (spec == nullptr) {
-        std::cerr << "cdcts ioctl: " << inv->file.string() << " has no device '" << options.deviceId << "'\n";
-        return kExitBadUsage;
-    }
-    std::unique_ptr<Device> device;
+    auto opened = openNamedDevice(options.devicesFile, options.deviceId, "cdcts ioctl");
+    if (!opened) return kExitBadUsage;
+    const inventory::DeviceSpec* spec = &opened->spec;
+    const std::unique_ptr<Device>& device = opened->device;
     std::unique_ptr<DeviceHandle> handle;
     try {
-        device = inventory::openDevice(*spec);
         handle = device->open(access);
     } catch (const std::exception& e) {
         std::cerr << "cdcts ioctl: " << e.what() << "\n";

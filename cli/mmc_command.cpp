@@ -70,21 +70,10 @@ int sendCdb(const MmcOptions& options)
         std::cerr << "cdcts mmc: --data-in and --data-out exclude each other\n";
         return kExitBadUsage;
     }
-    const auto inv = loadInventoryOrReport(options.devicesFile);
-    if (!inv) return kExitBadUsage;
-    const inventory::DeviceSpec* spec = inventory::findDevice(*inv, options.deviceId);
-    if (spec == nullptr) {
-        std::cerr << "cdcts mmc: " << inv->file.string() << " has no device '" << options.deviceId << "'\n";
-        return kExitBadUsage;
-    }
-    std::unique_ptr<Device> device;
-    try {
-        device = inventory::openDevice(*spec);
-    } catch (const std::exception& e) {
-        std::cerr << "cdcts mmc: " << e.what() << "\n";
-        return kExitBadUsage;
-    }
-    mmc::MmcTarget* target = device->passThrough();
+    auto opened = openNamedDevice(options.devicesFile, options.deviceId, "cdcts mmc");
+    if (!opened) return kExitBadUsage;
+    const inventory::DeviceSpec* spec = &opened->spec;
+    mmc::MmcTarget* target = opened->device->passThrough();
     if (target == nullptr) {
         std::cerr << "cdcts mmc: " << spec->id << " offers no SCSI pass-through\n";
         return kExitBadUsage;
