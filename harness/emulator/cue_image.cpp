@@ -104,8 +104,10 @@ std::unique_ptr<Disc> loadCueImage(const std::filesystem::path& cueFile)
         tracks.push_back(Track{t.number, t.session, type, controlOf(t), t.startLba, t.length});
     }
     const std::int32_t leadOut = layout.leadOutLba;
+    std::vector<std::int32_t> sessionLeadOuts;
+    for (const auto& s : layout.sessions) sessionLeadOuts.push_back(s.leadOutLba);
     return std::make_unique<Disc>("BIN/CUE image " + cueFile.filename().string(), std::move(tracks), leadOut,
-                                  std::make_unique<CueSectorSource>(std::move(layout)));
+                                  std::make_unique<CueSectorSource>(std::move(layout)), std::move(sessionLeadOuts));
 }
 
 }  // namespace cdcts::emulator

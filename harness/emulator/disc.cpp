@@ -4,8 +4,13 @@
 
 namespace cdcts::emulator {
 
-Disc::Disc(std::string description, std::vector<Track> tracks, std::int32_t leadOutLba, std::unique_ptr<SectorSource> source)
-    : description_(std::move(description)), tracks_(std::move(tracks)), leadOutLba_(leadOutLba), source_(std::move(source))
+Disc::Disc(std::string description, std::vector<Track> tracks, std::int32_t leadOutLba, std::unique_ptr<SectorSource> source,
+           std::vector<std::int32_t> sessionLeadOuts)
+    : description_(std::move(description)),
+      tracks_(std::move(tracks)),
+      leadOutLba_(leadOutLba),
+      source_(std::move(source)),
+      sessionLeadOuts_(sessionLeadOuts.empty() ? std::vector<std::int32_t>{leadOutLba} : std::move(sessionLeadOuts))
 {
     if (tracks_.empty()) throw std::invalid_argument("disc has no tracks");
     if (tracks_.size() > 99) throw std::invalid_argument("disc has more than 99 tracks");
@@ -24,6 +29,18 @@ Disc::Disc(std::string description, std::vector<Track> tracks, std::int32_t lead
             throw std::invalid_argument(where + "control nibble contradicts the track type");
     }
     if (tracks_.front().startLba < 0) throw std::invalid_argument("track 1 starts before LBA 0");
+    // Sessions number 1, 2, ... in track order, and each ends before the next one's tracks begin.
+    if (sessionLeadOuts_.back() != leadOutLba_) throw std::invalid_argument("the last session's lead-out is not the disc's");
+    for (const Track& t : tracks_) {
+        const std::string where = "track " + std::to_string(t.number) + ": ";
+        if (t.session < 1 || t.session > sessionLeadOuts_.size()) throw std::invalid_argument(where + "in a session the disc does not have");
+        if (t.startLba + static_cast<std::int64_t>(t.length) > sessionLeadOuts_[t.session - 1u])
+            throw std::invalid_argument(where + "runs past its session's lead-out");
+        if (t.session > 1 && t.startLba < sessionLeadOuts_[t.session - 2u]) throw std::invalid_argument(where + "starts before the previous session ends");
+    }
+    for (std::size_t i = 1; i < tracks_.size(); ++i)
+        if (tracks_[i].session < tracks_[i - 1].session || tracks_[i].session > tracks_[i - 1].session + 1)
+            throw std::invalid_argument("track " + std::to_string(tracks_[i].number) + ": sessions must follow each other in order");
 }
 
 const Track* Disc::trackAt(std::int32_t lba) const

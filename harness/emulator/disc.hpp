@@ -44,11 +44,17 @@ class Disc {
 public:
     // Throws std::invalid_argument when the layout contradicts itself (tracks out of order, overlapping,
     // running past the lead-out, numbers not consecutive).
-    Disc(std::string description, std::vector<Track> tracks, std::int32_t leadOutLba, std::unique_ptr<SectorSource> source);
+    // `sessionLeadOuts`: the lead-out LBA of each session in order (the last equals leadOutLba); empty means
+    // one session ending at leadOutLba.
+    Disc(std::string description, std::vector<Track> tracks, std::int32_t leadOutLba, std::unique_ptr<SectorSource> source,
+         std::vector<std::int32_t> sessionLeadOuts = {});
 
     [[nodiscard]] const std::string& description() const { return description_; }
     [[nodiscard]] const std::vector<Track>& tracks() const { return tracks_; }
     [[nodiscard]] std::int32_t leadOutLba() const { return leadOutLba_; }
+    [[nodiscard]] std::uint8_t sessionCount() const { return static_cast<std::uint8_t>(sessionLeadOuts_.size()); }
+    // Where session `number` (1-based) ends.
+    [[nodiscard]] std::int32_t sessionLeadOutLba(std::uint8_t number) const { return sessionLeadOuts_.at(number - 1u); }
     [[nodiscard]] std::uint8_t firstTrackNumber() const { return tracks_.front().number; }
     [[nodiscard]] std::uint8_t lastTrackNumber() const { return tracks_.back().number; }
     // The track whose span holds `lba`, or nullptr (pregap areas between tracks belong to no track here).
@@ -64,6 +70,7 @@ private:
     std::vector<Track> tracks_;
     std::int32_t leadOutLba_;
     std::unique_ptr<SectorSource> source_;
+    std::vector<std::int32_t> sessionLeadOuts_;
 };
 
 }  // namespace cdcts::emulator

@@ -69,6 +69,40 @@ TEST_F(CueImage, SectorsComeFromTheBinFile)
     EXPECT_EQ(audio[16], static_cast<std::uint8_t>(900));
 }
 
+TEST_F(CueImage, MultisessionSheetsHaveTheirSessionsInTheToc)
+{
+    // Two sessions of one 300-sector mode-1 track each. Session 1: track 1 at LBA 0, lead-out at 300.
+    // Session 2 starts after 6750 sectors of lead-out and 4500 of lead-in, then a 150-sector pregap:
+    // track 2 at 300 + 11400 = 11700, lead-out at 12000.
+    {
+        std::ofstream a(dir / "a.bin", std::ios::binary), b(dir / "b.bin", std::ios::binary);
+        const Bytes sector(2352, 0);
+        for (int s = 0; s < 300; ++s) {
+            a.write(reinterpret_cast<const char*>(sector.data()), 2352);
+            b.write(reinterpret_cast<const char*>(sector.data()), 2352);
+        }
+    }
+    std::ofstream(dir / "multi.cue") << "REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 MODE1/2352\n    INDEX 01 00:00:00\n"
+                                        "REM SESSION 02\nFILE \"b.bin\" BINARY\n  TRACK 02 MODE1/2352\n    INDEX 01 00:00:00\n";
+    drive.loadMedium(loadCueImage(dir / "multi.cue"));
+    settle();
+    Bytes session(12);
+    ASSERT_TRUE(send({0x43, 0x00, 0x01, 0, 0, 0, 0, 0x00, 0x0C, 0}, session).good());
+    EXPECT_EQ(session, (Bytes{0x00, 0x0A, 1, 2, 0, 0x14, 2, 0, 0x00, 0x00, 0x2D, 0xB4})) << "track 2 at LBA 11700 = 2DB4h";
+    Bytes full(804);
+    const auto r = send({0x43, 0x02, 0x02, 0, 0, 0, 2, 0x03, 0x24, 0}, full);  // from session 2
+    ASSERT_TRUE(r.good());
+    full.resize(r.transferred);
+    EXPECT_EQ(full, (Bytes{0x00, 0x2E, 1, 2,                                  // 2 + 4 * 11 bytes, sessions 1..2
+                           2, 0x14, 0, 0xA0, 0, 0, 0, 0, 2, 0x00, 0,
+                           2, 0x14, 0, 0xA1, 0, 0, 0, 0, 2, 0, 0,
+                           2, 0x14, 0, 0xA2, 0, 0, 0, 0, 2, 42, 0,            // 12000 + 150 = 02:42:00
+                           2, 0x14, 0, 0x02, 0, 0, 0, 0, 2, 38, 0}));         // 11700 + 150 = 02:38:00
+    Bytes capacity(8);
+    ASSERT_TRUE(send({0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0}, capacity).good());
+    EXPECT_EQ(capacity, (Bytes{0, 0, 0x2E, 0xDF, 0, 0, 0x08, 0})) << "last LBA 11999";
+}
+
 TEST_F(CueImage, AMissingBinIsRefusedNamingTheSheet)
 {
     fs::remove(dir / "disc.bin");

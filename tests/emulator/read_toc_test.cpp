@@ -92,10 +92,27 @@ TEST_F(ReadTocCommand, SessionInformationOfASingleSessionDisc)
     EXPECT_EQ(Bytes(msf.begin() + 8, msf.end()), (Bytes{0, 0x00, 0x02, 0x00})) << "LBA 0 is 00:02:00";
 }
 
+TEST_F(ReadTocCommand, FullTocOfASingleSessionDisc)
+{
+    Bytes data(804);
+    const auto r = send({0x43, 0x02, 0x02, 0, 0, 0, 1, 0x03, 0x24, 0}, data);
+    ASSERT_TRUE(r.good());
+    data.resize(r.transferred);
+    EXPECT_EQ(data, (Bytes{0x00, 0x44, 1, 1,                                    // 2 + 6 * 11 bytes, sessions 1..1
+                           1, 0x14, 0, 0xA0, 0, 0, 0, 0, 1, 0x00, 0,            // first track 1, disc type CD-ROM
+                           1, 0x12, 0, 0xA1, 0, 0, 0, 0, 3, 0, 0,               // last track 3
+                           1, 0x12, 0, 0xA2, 0, 0, 0, 0, 5, 54, 0,              // lead-out 26400 + 150 = 05:54:00
+                           1, 0x14, 0, 0x01, 0, 0, 0, 0, 0, 2, 0,               // track 1 at 00:02:00
+                           1, 0x12, 0, 0x02, 0, 0, 0, 0, 2, 34, 0,              // track 2 at 02:34:00
+                           1, 0x12, 0, 0x03, 0, 0, 0, 0, 3, 54, 0}));           // track 3 at 03:54:00
+    EXPECT_TRUE(hasSense(send({0x43, 0x02, 0x02, 0, 0, 0, 2, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb))
+        << "there is no session 2";
+}
+
 TEST_F(ReadTocCommand, OtherFormatsAreNotImplementedYet)
 {
     Bytes data(804);
-    EXPECT_TRUE(hasSense(send({0x43, 0x00, 0x02, 0, 0, 0, 0, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb));
+    EXPECT_TRUE(hasSense(send({0x43, 0x00, 0x03, 0, 0, 0, 0, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb));
 }
 
 }  // namespace
