@@ -98,8 +98,12 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         const auto sectorLba = static_cast<std::int32_t>(lba + i);
         const Track& t = *disc.trackOwning(sectorLba);
         const bool audio = t.type == TrackType::Audio;
+        // User data alone needs no synthesis: the EDC and ECC of a sector nobody asked for are not computed.
+        const bool userOnly = sel.user && !sel.sync && !sel.header && !sel.subheader && !sel.edcEcc;
         if (audio) {
             disc.readUserData(t, sectorLba, raw);
+        } else if (userOnly) {
+            disc.readUserData(t, sectorLba, std::span(raw).subspan(kMode1.fields[3].offset, 2048));
         } else {
             disc.readUserData(t, sectorLba, std::span(user).first(2048));
             sector::buildMode1(sectorLba, std::span<const std::uint8_t, 2048>(user.data(), 2048), raw);
