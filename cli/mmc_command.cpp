@@ -24,34 +24,6 @@ struct MmcOptions {
     bool json = false;
 };
 
-const char* statusName(mmc::ScsiStatus s)
-{
-    switch (s) {
-    case mmc::ScsiStatus::Good: return "GOOD";
-    case mmc::ScsiStatus::CheckCondition: return "CHECK CONDITION";
-    case mmc::ScsiStatus::ConditionMet: return "CONDITION MET";
-    case mmc::ScsiStatus::Busy: return "BUSY";
-    case mmc::ScsiStatus::ReservationConflict: return "RESERVATION CONFLICT";
-    case mmc::ScsiStatus::TaskSetFull: return "TASK SET FULL";
-    case mmc::ScsiStatus::TaskAborted: return "TASK ABORTED";
-    }
-    return "?";
-}
-
-const char* transportName(mmc::TransportStatus t)
-{
-    switch (t) {
-    case mmc::TransportStatus::Ok: return "ok";
-    case mmc::TransportStatus::Timeout: return "timeout";
-    case mmc::TransportStatus::SelectionTimeout: return "selection timeout";
-    case mmc::TransportStatus::NoDevice: return "no device";
-    case mmc::TransportStatus::DataOverrun: return "data overrun";
-    case mmc::TransportStatus::BusReset: return "bus reset";
-    case mmc::TransportStatus::Error: return "error";
-    }
-    return "?";
-}
-
 int sendCdb(const MmcOptions& options)
 {
     std::vector<std::uint8_t> cdb, dataOut;
@@ -96,8 +68,8 @@ int sendCdb(const MmcOptions& options)
         j.key("device").value(spec->id);
         j.key("command").value(std::string(mmc::opcodeName(cdb[0])));
         j.key("cdb").value(formatHex(cdb));
-        j.key("transport").value(transportName(r.transport));
-        j.key("status").value(statusName(r.status));
+        j.key("transport").value(mmc::transportStatusName(r.transport));
+        j.key("status").value(mmc::scsiStatusName(r.status));
         if (checkCondition) {
             j.key("sense").beginObject();
             j.key("key").value(static_cast<std::uint64_t>(r.sense.key()));
@@ -115,8 +87,8 @@ int sendCdb(const MmcOptions& options)
     } else {
         std::cout << "device:      " << spec->id << "\n"
                   << "command:     " << mmc::opcodeName(cdb[0]) << " [" << formatHex(cdb) << "]\n"
-                  << "status:      " << statusName(r.status);
-        if (r.transport != mmc::TransportStatus::Ok) std::cout << " (transport: " << transportName(r.transport) << ")";
+                  << "status:      " << mmc::scsiStatusName(r.status);
+        if (r.transport != mmc::TransportStatus::Ok) std::cout << " (transport: " << mmc::transportStatusName(r.transport) << ")";
         std::cout << "\n";
         if (checkCondition) std::cout << "sense:       " << mmc::describe(r.sense.code()) << "\n             [" << formatHex(r.sense.view()) << "]\n";
         std::cout << "transferred: " << r.transferred << ", residual " << residual << "\n";

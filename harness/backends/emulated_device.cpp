@@ -19,7 +19,7 @@ EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config) : drive_(requireProf
     identity.id = config.id;
     identity.backend = "emulated";
     identity.path = std::string(config.profile->name);
-    identity.details = {{"profile", std::string(config.profile->name)}, {"medium", mediumDescription}};
+    identity.details = {{"medium", mediumDescription}};  // the profile name is the path
     driver_ = std::make_unique<classdriver::ClassDriver>(drive_, std::move(identity), config.settings);
 }
 

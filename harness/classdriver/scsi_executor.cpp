@@ -1,6 +1,5 @@
 #include "harness/classdriver/scsi_executor.hpp"
 
-#include <array>
 
 #include "harness/classdriver/sense_interpretation.hpp"
 #include "harness/mmc/cdb.hpp"
@@ -34,8 +33,8 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
         if (i.sendStartUnit) {
             // START UNIT, 240 s (§8.1): the driver spins the drive up and retries the command.
-            static constexpr std::array<std::uint8_t, 6> kStartUnit{0x1B, 0, 0, 0, 0x01, 0};
-            (void)target_.execute(kStartUnit, {}, mmc::DataDirection::None, std::chrono::seconds(240));
+            const auto startUnit = mmc::cdb::startStopUnit(true, false);
+            (void)target_.execute(startUnit, {}, mmc::DataDirection::None, std::chrono::seconds(240));
         }
         if (i.status.isSuccess()) {  // recovered errors complete the request
             outcome.status = i.status;

@@ -153,14 +153,17 @@ bool isReadClassOpcode(std::uint8_t opcode)
 {
     using mmc::Opcode;
     switch (static_cast<Opcode>(opcode)) {
+    case Opcode::Read6:
     case Opcode::Read10:
+    case Opcode::Write6:
+    case Opcode::Write10:
     case Opcode::ReadCapacity:
     case Opcode::ReadCd:
     case Opcode::ReadCdMsf:
     case Opcode::ReadTocPmaAtip:
     case Opcode::ReadTrackInformation:
     case Opcode::ReadDiscInformation: return true;
-    default: return opcode == 0x08 || opcode == 0x0A || opcode == 0x2A;  // READ(6), WRITE(6), WRITE(10)
+    default: return false;
     }
 }
 

@@ -21,6 +21,24 @@ Cdb6 inquiry(std::uint16_t allocationLength, bool evpd, std::uint8_t page)
 
 Cdb10 readCapacity() { return {static_cast<std::uint8_t>(Opcode::ReadCapacity), 0, 0, 0, 0, 0, 0, 0, 0, 0}; }
 
+Cdb6 startStopUnit(bool start, bool loadEject, bool immediate)
+{
+    return {static_cast<std::uint8_t>(Opcode::StartStopUnit), static_cast<std::uint8_t>(immediate ? 1 : 0), 0, 0,
+            static_cast<std::uint8_t>((loadEject ? 0x02 : 0) | (start ? 0x01 : 0)), 0};
+}
+
+Cdb10 readSubChannel(bool msf, SubChannelFormat format, std::uint8_t track, std::uint16_t allocationLength)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ReadSubChannel);
+    c[1] = msf ? 0x02 : 0x00;
+    c[2] = 0x40;  // SubQ
+    c[3] = static_cast<std::uint8_t>(format);
+    c[6] = track;
+    storeBe16(&c[7], allocationLength);
+    return c;
+}
+
 Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint16_t allocationLength)
 {
     Cdb10 c{};

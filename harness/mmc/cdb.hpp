@@ -14,6 +14,13 @@ using Cdb12 = std::array<std::uint8_t, 12>;
 // Standard INQUIRY (evpd false) or a VPD page.
 [[nodiscard]] Cdb6 inquiry(std::uint16_t allocationLength, bool evpd = false, std::uint8_t page = 0);
 [[nodiscard]] Cdb10 readCapacity();
+// START STOP UNIT: Start and LoEj bits of byte 4, Immed of byte 1.
+[[nodiscard]] Cdb6 startStopUnit(bool start, bool loadEject, bool immediate = false);
+
+// READ SUB-CHANNEL formats (byte 3): 01h current position, 02h media catalog number, 03h track ISRC.
+enum class SubChannelFormat : std::uint8_t { CurrentPosition = 1, MediaCatalogNumber = 2, TrackIsrc = 3 };
+// SubQ set (byte 2 bit 6), as the class driver always asks.
+[[nodiscard]] Cdb10 readSubChannel(bool msf, SubChannelFormat format, std::uint8_t track, std::uint16_t allocationLength);
 
 // READ TOC/PMA/ATIP formats (MMC-6 Table 478): byte 2 bits 0-3.
 enum class TocFormat : std::uint8_t { Toc = 0, SessionInfo = 1, FullToc = 2, Pma = 3, Atip = 4, CdText = 5 };

@@ -33,6 +33,9 @@ enum class TransportStatus : std::uint8_t {
     Error,             // anything else the transport could not deliver
 };
 
+[[nodiscard]] const char* scsiStatusName(ScsiStatus status);          // "CHECK CONDITION"
+[[nodiscard]] const char* transportStatusName(TransportStatus status);  // "selection timeout"
+
 struct CommandResult {
     TransportStatus transport = TransportStatus::Ok;
     ScsiStatus status = ScsiStatus::Good;

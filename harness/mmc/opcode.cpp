@@ -12,6 +12,8 @@ struct Row {
 constexpr Row kNames[] = {
     {Opcode::TestUnitReady, "TEST UNIT READY"},
     {Opcode::RequestSense, "REQUEST SENSE"},
+    {Opcode::Read6, "READ(6)"},
+    {Opcode::Write6, "WRITE(6)"},
     {Opcode::Inquiry, "INQUIRY"},
     {Opcode::ModeSelect6, "MODE SELECT(6)"},
     {Opcode::Reserve6, "RESERVE(6)"},
@@ -21,6 +23,7 @@ constexpr Row kNames[] = {
     {Opcode::PreventAllowMediumRemoval, "PREVENT ALLOW MEDIUM REMOVAL"},
     {Opcode::ReadCapacity, "READ CAPACITY"},
     {Opcode::Read10, "READ(10)"},
+    {Opcode::Write10, "WRITE(10)"},
     {Opcode::Seek10, "SEEK(10)"},
     {Opcode::SynchronizeCache, "SYNCHRONIZE CACHE"},
     {Opcode::ReadSubChannel, "READ SUB-CHANNEL"},

@@ -8,6 +8,8 @@ namespace cdcts::mmc {
 enum class Opcode : std::uint8_t {
     TestUnitReady = 0x00,
     RequestSense = 0x03,
+    Read6 = 0x08,
+    Write6 = 0x0A,
     Inquiry = 0x12,
     ModeSelect6 = 0x15,
     Reserve6 = 0x16,
@@ -17,6 +19,7 @@ enum class Opcode : std::uint8_t {
     PreventAllowMediumRemoval = 0x1E,
     ReadCapacity = 0x25,
     Read10 = 0x28,
+    Write10 = 0x2A,
     Seek10 = 0x2B,
     SynchronizeCache = 0x35,
     ReadSubChannel = 0x42,

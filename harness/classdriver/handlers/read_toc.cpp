@@ -5,21 +5,22 @@
 #include <vector>
 
 #include "harness/classdriver/dispatch_table.hpp"
+#include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/cdb.hpp"
 
 namespace cdcts::classdriver {
 namespace {
 
-constexpr std::uint32_t kMaximumCdromSize = 804;  // sizeof(CDROM_TOC)
+constexpr std::uint32_t kMaximumCdromSize = sizeof(ioctl::CDROM_TOC);
 constexpr std::uint8_t kAudioStatusInProgress = 0x11;
 
 // DeviceIsPlayActive (S/ioctl.c:193): only asks the drive when the flag is set; a failed probe leaves it.
 bool playActive(DriverContext& context)
 {
     if (!context.state.playActive) return false;
-    static constexpr std::array<std::uint8_t, 10> kProbe{0x42, 0x02, 0x40, 0x01, 0, 0, 0, 0, 0x10, 0};
+    const auto probe = mmc::cdb::readSubChannel(true, mmc::cdb::SubChannelFormat::CurrentPosition, 0, 16);
     std::array<std::uint8_t, 16> reply{};
-    const ScsiOutcome outcome = context.scsi.send({kProbe, reply, mmc::DataDirection::In, std::chrono::seconds(10)});
+    const ScsiOutcome outcome = context.scsi.send({probe, reply, mmc::DataDirection::In, std::chrono::seconds(10)});
     if (!outcome.status.isSuccess() || outcome.transferred < 2) return true;
     if (reply[1] == kAudioStatusInProgress) return true;
     context.state.playActive = false;

@@ -2,7 +2,6 @@
 // the fields byte 9 selects, C2 error pointers and sub-channel data.
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <vector>
 
 #include "harness/core/bytes.hpp"
@@ -27,9 +26,11 @@ struct Field {
 };
 
 struct Selection {
-    bool sync, header, subheader, user, edcEcc;
-    std::uint8_t c2;          // 0 none, 1 pointers (294), 2 pointers + block error byte (296)
+    std::array<bool, 5> fields;  // sync, header, subheader, user data, EDC/ECC: byte 9 bits 7, 5, 6, 4, 3
+    std::uint8_t c2;             // 0 none, 1 pointers (294), 2 pointers + block error byte (296)
     sector::SubchannelSelection subchannel;
+
+    [[nodiscard]] bool userDataOnly() const { return fields == std::array<bool, 5>{false, false, false, true, false}; }
 };
 
 struct Layout {
@@ -39,31 +40,20 @@ struct Layout {
 constexpr Layout kMode1{{{{0, 12}, {12, 4}, {16, 0}, {16, 2048}, {2064, 288}}}};
 constexpr Layout kAudio{{{{0, 0}, {0, 0}, {0, 0}, {0, 2352}, {0, 0}}}};
 
-// The main-channel bytes one sector contributes, or nullopt when the selection skips a field in between.
-std::optional<std::uint32_t> mainChannelBytes(const Layout& layout, const Selection& s)
+// False when the selection skips a field of this sector type that lies between two selected ones.
+bool selectsContiguousFields(const Layout& layout, const Selection& s)
 {
-    const std::array<bool, 5> wanted{s.sync, s.header, s.subheader, s.user, s.edcEcc};
-    int first = -1, last = -1;
-    std::uint32_t bytes = 0;
-    for (int i = 0; i < 5; ++i) {
-        const auto& f = layout.fields[static_cast<std::size_t>(i)];
-        if (!wanted[static_cast<std::size_t>(i)] || f.size == 0) continue;
-        if (first < 0) first = i;
-        last = i;
-        bytes += f.size;
+    bool started = false, gap = false;
+    for (std::size_t i = 0; i < layout.fields.size(); ++i) {
+        if (layout.fields[i].size == 0) continue;  // the type has no such field
+        if (s.fields[i]) {
+            if (gap) return false;
+            started = true;
+        } else if (started) {
+            gap = true;
+        }
     }
-    for (int i = first + 1; i < last; ++i)  // a field of this type lies between two wanted ones, unwanted
-        if (!wanted[static_cast<std::size_t>(i)] && layout.fields[static_cast<std::size_t>(i)].size != 0) return std::nullopt;
-    return bytes;
-}
-
-std::uint32_t extraBytes(const Selection& s)
-{
-    const std::uint32_t c2 = s.c2 == 1 ? sector::kC2PointerSize : s.c2 == 2 ? sector::kC2BlockSize : 0;
-    const std::uint32_t sub = s.subchannel == sector::SubchannelSelection::FormattedQ ? sector::kFormattedQSize
-                              : s.subchannel == sector::SubchannelSelection::None  ? 0
-                                                                                   : sector::kRawSubchannelSize;
-    return c2 + sub;
+    return true;
 }
 
 mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int64_t lba, std::int64_t count)
@@ -72,9 +62,9 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
     if (expected > 5) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 2);
     const std::uint8_t b9 = ctx.cdb[9];
     const auto headerCodes = static_cast<std::uint8_t>((b9 >> 5) & 0x03);
-    Selection sel{(b9 & 0x80) != 0,   (headerCodes & 0x01) != 0, (headerCodes & 0x02) != 0, (b9 & 0x10) != 0,
-                  (b9 & 0x08) != 0,   static_cast<std::uint8_t>((b9 >> 1) & 0x03),
-                  static_cast<sector::SubchannelSelection>(ctx.cdb[10] & 0x07)};
+    const Selection sel{{(b9 & 0x80) != 0, (headerCodes & 0x01) != 0, (headerCodes & 0x02) != 0, (b9 & 0x10) != 0, (b9 & 0x08) != 0},
+                        static_cast<std::uint8_t>((b9 >> 1) & 0x03),
+                        static_cast<sector::SubchannelSelection>(ctx.cdb[10] & 0x07)};
     if (sel.c2 == 3) return checkCondition(mmc::sense::InvalidFieldInCdb, 9, 2);
     const auto sub = static_cast<std::uint8_t>(sel.subchannel);
     if (sub != 0 && sub != 1 && sub != 2 && sub != 4) return checkCondition(mmc::sense::InvalidFieldInCdb, 10, 0);
@@ -88,7 +78,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         const auto want = static_cast<ExpectedType>(expected);
         if (want != ExpectedType::Any && want != (audio ? ExpectedType::CdDa : ExpectedType::Mode1))
             return checkCondition(mmc::sense::IllegalModeForThisTrack);
-        if (!mainChannelBytes(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
+        if (!selectsContiguousFields(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
     }
 
     std::array<std::uint8_t, sector::kRawSectorSize> raw{};
@@ -99,10 +89,9 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         const Track& t = *disc.trackOwning(sectorLba);
         const bool audio = t.type == TrackType::Audio;
         // User data alone needs no synthesis: the EDC and ECC of a sector nobody asked for are not computed.
-        const bool userOnly = sel.user && !sel.sync && !sel.header && !sel.subheader && !sel.edcEcc;
         if (audio) {
             disc.readUserData(t, sectorLba, raw);
-        } else if (userOnly) {
+        } else if (sel.userDataOnly()) {
             disc.readUserData(t, sectorLba, std::span(raw).subspan(kMode1.fields[3].offset, 2048));
         } else {
             disc.readUserData(t, sectorLba, std::span(user).first(2048));
@@ -110,11 +99,10 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         }
         // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
         const Layout& layout = audio ? kAudio : kMode1;
-        const std::array<bool, 5> wanted{sel.sync, sel.header, sel.subheader, sel.user, sel.edcEcc};
         std::vector<std::uint8_t> out;
         out.reserve(2352 + 296 + 96);
-        for (std::size_t f = 0; f < 5; ++f)
-            if (wanted[f] && layout.fields[f].size != 0)
+        for (std::size_t f = 0; f < layout.fields.size(); ++f)
+            if (sel.fields[f] && layout.fields[f].size != 0)
                 out.insert(out.end(), raw.begin() + layout.fields[f].offset, raw.begin() + layout.fields[f].offset + layout.fields[f].size);
         if (sel.c2 != 0) {
             const sector::C2ErrorMap none;  // no injected faults yet: every byte read back correctly
@@ -130,7 +118,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             sector::SubchannelFrame frame;
             frame.pause = pregap;
             frame.q = sector::positionQ({t.control, t.number, static_cast<std::uint8_t>(pregap ? 0 : 1), sectorLba, t.startLba});
-            const std::size_t n = extraBytes({false, false, false, false, false, 0, sel.subchannel});
+            const std::size_t n = sector::subchannelSize(sel.subchannel);
             out.resize(out.size() + n);
             sector::writeSubchannel(frame, sel.subchannel, std::span(out).last(n));
         }
