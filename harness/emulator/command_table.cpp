@@ -1,11 +1,9 @@
 #include "harness/emulator/command_table.hpp"
 
-#include <array>
-
 namespace cdcts::emulator {
 namespace {
 using mmc::Opcode;
-constexpr std::array<CommandRow, 11> kCommands{{
+constexpr CommandRow kCommands[] = {
     {Opcode::TestUnitReady, 6, true, true, &testUnitReady},
     {Opcode::RequestSense, 6, false, false, &requestSense},
     {Opcode::Inquiry, 6, false, false, &inquiry},
@@ -17,7 +15,7 @@ constexpr std::array<CommandRow, 11> kCommands{{
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
-}};
+};
 }  // namespace
 
 std::span<const CommandRow> commandTable() { return kCommands; }

@@ -101,7 +101,7 @@ std::unique_ptr<Disc> loadCueImage(const std::filesystem::path& cueFile)
             throw std::runtime_error(cueFile.string() + ": TRACK " + std::to_string(t.number) +
                                      ": mode 2 tracks are not supported by the emulated drive yet");
         }
-        tracks.push_back(Track{t.number, t.session, type, controlOf(t), t.startLba, t.length});
+        tracks.push_back(Track{t.number, t.session, type, controlOf(t), t.startLba, t.length, {}});
     }
     const std::int32_t leadOut = layout.leadOutLba;
     std::vector<std::int32_t> sessionLeadOuts;

@@ -29,6 +29,7 @@ struct Track {
     std::uint8_t control = control::DataTrack;
     std::int32_t startLba = 0;   // INDEX 01
     std::uint32_t length = 0;    // sectors from startLba to the next track's pregap or the lead-out
+    std::string isrc;            // 12 characters (ISO 3901), or empty when the track has none
 };
 
 [[nodiscard]] constexpr std::uint32_t userDataSize(TrackType type) { return type == TrackType::Audio ? 2352u : 2048u; }
@@ -63,6 +64,9 @@ public:
     // nullptr at or past the lead-out.
     [[nodiscard]] const Track* trackOwning(std::int32_t lba) const;
     [[nodiscard]] const Track* track(std::uint8_t number) const;
+    // The media catalog number (13 digits, UPC/EAN), or empty when the disc has none.
+    [[nodiscard]] const std::string& mediaCatalogNumber() const { return mcn_; }
+    void setMediaCatalogNumber(std::string mcn) { mcn_ = std::move(mcn); }
     void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
 
 private:
@@ -71,6 +75,7 @@ private:
     std::int32_t leadOutLba_;
     std::unique_ptr<SectorSource> source_;
     std::vector<std::int32_t> sessionLeadOuts_;
+    std::string mcn_;
 };
 
 }  // namespace cdcts::emulator

@@ -6,6 +6,7 @@
 
 #include "harness/core/clock.hpp"
 #include "harness/emulator/disc.hpp"
+#include "harness/emulator/fault_plan.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/mmc/sense.hpp"
 
@@ -30,6 +31,12 @@ struct DriveState {
     [[nodiscard]] bool removalPrevented() const { return preventRemoval || persistentPrevent; }
     // Unit attentions not yet reported, oldest first (SPC-4 §5.14: reported once each, in order).
     std::deque<mmc::SenseCode> pendingUnitAttentions;
+
+    // The speeds the host selected (SET CD SPEED / SET STREAMING), kB/s; 0xFFFF means the fastest the drive can.
+    std::uint32_t selectedReadSpeedKbps = 0xFFFF;
+    std::uint32_t selectedWriteSpeedKbps = 0xFFFF;
+
+    FaultPlan faults;
 };
 
 }  // namespace cdcts::emulator

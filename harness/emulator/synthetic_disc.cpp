@@ -43,11 +43,11 @@ public:
 
 Track dataTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
 {
-    return Track{number, 1, TrackType::Mode1, control::DataTrack, start, length};
+    return Track{number, 1, TrackType::Mode1, control::DataTrack, start, length, {}};
 }
 Track audioTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
 {
-    return Track{number, 1, TrackType::Audio, control::CopyPermitted, start, length};
+    return Track{number, 1, TrackType::Audio, control::CopyPermitted, start, length, {}};
 }
 
 constexpr std::array<SyntheticDiscKind, 3> kKinds{{

@@ -96,8 +96,8 @@ std::string layoutError(std::vector<Track> tracks, std::int32_t leadOut)
 
 TEST(Disc, RejectsContradictoryLayouts)
 {
-    const Track data{1, 1, TrackType::Mode1, control::DataTrack, 0, 100};
-    const Track audio2{2, 1, TrackType::Audio, 0, 100, 100};
+    const Track data{1, 1, TrackType::Mode1, control::DataTrack, 0, 100, {}};
+    const Track audio2{2, 1, TrackType::Audio, 0, 100, 100, {}};
     EXPECT_EQ(layoutError({data, audio2}, 200), "");
     EXPECT_EQ(layoutError({}, 200), "disc has no tracks");
     EXPECT_EQ(layoutError({data, audio2}, 150), "track 2: runs past the lead-out");
