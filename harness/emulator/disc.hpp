@@ -1,6 +1,7 @@
 #pragma once
 // A disc as the drive sees it: sessions of tracks on an LBA line that ends at the lead-out, and the sectors'
 // user data. Where the data comes from (an image file, code) is a SectorSource.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -67,6 +68,11 @@ public:
     // The media catalog number (13 digits, UPC/EAN), or empty when the disc has none.
     [[nodiscard]] const std::string& mediaCatalogNumber() const { return mcn_; }
     void setMediaCatalogNumber(std::string mcn) { mcn_ = std::move(mcn); }
+    // CD-TEXT as recorded in the lead-in: 18-byte packs (type, track, sequence, block/char, 12 text bytes,
+    // CRC-16), in recorded order; READ TOC format 5 returns them. Empty when the disc has no CD-TEXT.
+    using CdTextPack = std::array<std::uint8_t, 18>;
+    [[nodiscard]] const std::vector<CdTextPack>& cdTextPacks() const { return cdText_; }
+    void setCdTextPacks(std::vector<CdTextPack> packs) { cdText_ = std::move(packs); }
     void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
 
 private:
@@ -76,6 +82,7 @@ private:
     std::unique_ptr<SectorSource> source_;
     std::vector<std::int32_t> sessionLeadOuts_;
     std::string mcn_;
+    std::vector<CdTextPack> cdText_;
 };
 
 }  // namespace cdcts::emulator

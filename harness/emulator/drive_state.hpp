@@ -14,6 +14,9 @@ namespace cdcts::emulator {
 
 enum class TrayState : std::uint8_t { Closed, Open };
 
+// Media events as GET EVENT STATUS NOTIFICATION reports them (MMC-6 Table 163, media event codes).
+enum class MediaEvent : std::uint8_t { NoChange = 0, EjectRequest = 1, NewMedia = 2, MediaRemoval = 3, MediaChanged = 4 };
+
 struct DriveState {
     DriveState(const DriveProfile& p, Clock& c) : profile(p), clock(c) {}
 
@@ -35,6 +38,16 @@ struct DriveState {
     // The speeds the host selected (SET CD SPEED / SET STREAMING), kB/s; 0xFFFF means the fastest the drive can.
     std::uint32_t selectedReadSpeedKbps = 0xFFFF;
     std::uint32_t selectedWriteSpeedKbps = 0xFFFF;
+
+    // Media events not yet reported by GET EVENT STATUS NOTIFICATION, oldest first, and how many times a disc
+    // has come or gone since power-on. Whatever moves a disc (a load, an eject, a fault) records it here.
+    std::deque<MediaEvent> pendingMediaEvents;
+    std::uint32_t mediaChangeCount = 0;
+    void noteMediaEvent(MediaEvent event)
+    {
+        pendingMediaEvents.push_back(event);
+        ++mediaChangeCount;
+    }
 
     FaultPlan faults;
 };

@@ -15,11 +15,15 @@ void VirtualDrive::loadMedium(std::unique_ptr<Disc> disc)
 {
     state_.medium = std::move(disc);
     state_.tray = TrayState::Closed;
-    if (state_.medium) state_.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
+    if (state_.medium) {
+        state_.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
+        state_.noteMediaEvent(MediaEvent::NewMedia);
+    }
 }
 
 void VirtualDrive::removeMedium(TrayState trayAfter)
 {
+    if (state_.medium) state_.noteMediaEvent(MediaEvent::MediaRemoval);
     state_.medium.reset();
     state_.tray = trayAfter;
 }

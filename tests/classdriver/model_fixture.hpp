@@ -21,7 +21,7 @@ protected:
         handle.reset();  // a handle is closed before its device goes
         backends::EmulatedDeviceConfig config;
         config.id = "test_drive";
-        config.profile = emulator::findDriveProfile("generic_reader");
+        config.profile = emulator::findDriveProfile("dvd_rom");
         if (*medium != '\0') config.medium = emulator::makeSyntheticDisc(medium);
         config.settings = settings;
         device = std::make_unique<backends::EmulatedDevice>(std::move(config));

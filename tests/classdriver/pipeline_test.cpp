@@ -102,7 +102,7 @@ TEST(AdapterProperties, S0_2_DerivedLimits)
 TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
 {
     VirtualClock clock;
-    emulator::VirtualDrive drive(*emulator::findDriveProfile("generic_reader"), clock);
+    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
     drive.loadMedium(emulator::makeSyntheticDisc("data"));
     ClassDriver driver(drive, DeviceIdentity{}, ClassDriverSettings{});
     std::vector<std::string> cdbs;
@@ -117,7 +117,7 @@ TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
     EXPECT_EQ(driver.state().mediaState, MediaState::Present);
     EXPECT_EQ(driver.state().inquiryData.size(), 96u);
     EXPECT_EQ(driver.identity().vendor, "CDCTS");
-    EXPECT_EQ(driver.identity().product, "VIRTUAL CD-ROM");
+    EXPECT_EQ(driver.identity().product, "VIRTUAL DVD-ROM");
     // 29/00 falls through to the sense-key table (+2), 28/00 is handled by ASC (+1) and makes the medium present (+1).
     EXPECT_EQ(driver.state().mediaChangeCount, 4u);
 }

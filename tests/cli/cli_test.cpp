@@ -196,7 +196,7 @@ TEST(CdctsDevices, ListsTheInventory)
     const auto r = run({kCdcts, "devices", "list", "--devices", kDevices, "--probe"});
     EXPECT_EQ(r.exitCode, 0) << r.out;
     EXPECT_NE(r.out.find("emu_reader"), std::string::npos);
-    EXPECT_NE(r.out.find("inquiry: CDCTS | VIRTUAL CD-ROM | 1.00"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("inquiry: CDCTS | VIRTUAL DVD-ROM | 1.00"), std::string::npos) << r.out;
 }
 
 }  // namespace

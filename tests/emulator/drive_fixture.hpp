@@ -14,7 +14,7 @@ namespace cdcts::emulator::testing_support {
 class DriveFixture : public ::testing::Test {
 protected:
     VirtualClock clock;
-    VirtualDrive drive{*findDriveProfile("generic_reader"), clock};
+    VirtualDrive drive{*findDriveProfile("dvd_rom"), clock};
 
     mmc::CommandResult send(std::initializer_list<std::uint8_t> cdb, std::vector<std::uint8_t>& data,
                             mmc::DataDirection dir = mmc::DataDirection::In)

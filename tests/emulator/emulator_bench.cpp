@@ -16,7 +16,7 @@ using namespace cdcts;
 
 struct Rig {
     VirtualClock clock;
-    emulator::VirtualDrive drive{*emulator::findDriveProfile("generic_reader"), clock};
+    emulator::VirtualDrive drive{*emulator::findDriveProfile("dvd_rom"), clock};
     Rig()
     {
         drive.loadMedium(emulator::makeSyntheticDisc("mixed"));

@@ -90,7 +90,7 @@ TEST_F(ReadCommand, RelAdrIsAnInvalidField)
 TEST(ReadCommandEmpty, NeedsAMedium)
 {
     VirtualClock clock;
-    VirtualDrive drive(*findDriveProfile("generic_reader"), clock);
+    VirtualDrive drive(*findDriveProfile("dvd_rom"), clock);
     Bytes data(2048);
     const std::vector<std::uint8_t> cdb{0x28, 0, 0, 0, 0, 0, 0, 0, 1, 0};
     EXPECT_TRUE(hasSense(drive.execute(cdb, data, mmc::DataDirection::In, std::chrono::seconds(1)), mmc::sense::PowerOnResetOccurred));

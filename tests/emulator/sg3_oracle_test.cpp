@@ -50,7 +50,7 @@ TEST_F(Sg3Oracle, SgInqDecodesStandardInquiry)
     EXPECT_NE(out.find("PDT=5"), std::string::npos) << out;
     EXPECT_NE(out.find("RMB=1"), std::string::npos) << out;
     EXPECT_NE(out.find("Vendor identification: CDCTS"), std::string::npos) << out;
-    EXPECT_NE(out.find("Product identification: VIRTUAL CD-ROM"), std::string::npos) << out;
+    EXPECT_NE(out.find("Product identification: VIRTUAL DVD-ROM"), std::string::npos) << out;
     EXPECT_NE(out.find("Product revision level: 1.00"), std::string::npos) << out;
 }
 

@@ -36,7 +36,7 @@ TEST_F(VirtualDrive_, InquiryIsNotHeldUpByUnitAttention)
     EXPECT_EQ(data[0], 0x05) << "peripheral device type CD/DVD";
     EXPECT_EQ(data[1], 0x80) << "removable medium";
     EXPECT_EQ(std::string(data.begin() + 8, data.begin() + 16), "CDCTS   ");
-    EXPECT_EQ(std::string(data.begin() + 16, data.begin() + 32), "VIRTUAL CD-ROM  ");
+    EXPECT_EQ(std::string(data.begin() + 16, data.begin() + 32), "VIRTUAL DVD-ROM ");
     EXPECT_EQ(std::string(data.begin() + 32, data.begin() + 36), "1.00");
     EXPECT_EQ(data[4] + 5, 96) << "additional length announces the full 96 bytes";
     // The power-on unit attention is still pending for the next ordinary command.
@@ -76,7 +76,7 @@ TEST_F(VirtualDrive_, IdentifiesItselfByT10VendorId)
     std::vector<std::uint8_t> data(255);
     const auto r = send({0x12, 0x01, 0x83, 0, 255, 0}, data);
     ASSERT_TRUE(r.good());
-    const std::string designator = "CDCTS   VIRTUAL CD-ROM CDCTS-R-0001";
+    const std::string designator = "CDCTS   VIRTUAL DVD-ROM CDCTS-R-0001";
     ASSERT_EQ(r.transferred, 4u + 4u + designator.size());
     EXPECT_EQ(data[4], 0x02) << "code set ASCII";
     EXPECT_EQ(data[5], 0x01) << "association logical unit, designator type T10 vendor ID";

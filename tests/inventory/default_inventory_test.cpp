@@ -34,7 +34,7 @@ TEST_F(DefaultInventory, EmuReaderIsAReaderWithADataDisc)
     const DeviceSpec& spec = device("emu_reader");
     EXPECT_EQ(spec.backend, Backend::Emulated);
     EXPECT_TRUE(spec.enabled);
-    EXPECT_EQ(spec.emulated.profile, "generic_reader");
+    EXPECT_EQ(spec.emulated.profile, "dvd_rom");
     EXPECT_EQ(spec.emulated.medium, "synthetic:data");
     EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(true));
     EXPECT_FALSE(spec.expect.volumeMounted);
@@ -47,7 +47,7 @@ TEST_F(DefaultInventory, EmuWriterIsAWriterWithAMixedDisc)
     const DeviceSpec& spec = device("emu_writer");
     EXPECT_EQ(spec.backend, Backend::Emulated);
     EXPECT_TRUE(spec.enabled);
-    EXPECT_EQ(spec.emulated.profile, "generic_writer");
+    EXPECT_EQ(spec.emulated.profile, "dvdrw_writer");
     EXPECT_EQ(spec.emulated.medium, "synthetic:mixed");
     EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(true));
 }
@@ -57,7 +57,7 @@ TEST_F(DefaultInventory, EmuEmptyHasNoDisc)
     const DeviceSpec& spec = device("emu_empty");
     EXPECT_EQ(spec.backend, Backend::Emulated);
     EXPECT_TRUE(spec.enabled);
-    EXPECT_EQ(spec.emulated.profile, "generic_reader");
+    EXPECT_EQ(spec.emulated.profile, "dvd_rom");
     EXPECT_EQ(spec.emulated.medium, "none");
     EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(false));
 }

@@ -20,7 +20,7 @@ TEST(InventoryDevice, ReadsAnEmulatedDevice)
     EXPECT_EQ(spec.backend, Backend::Emulated);
     EXPECT_FALSE(spec.enabled);
     EXPECT_EQ(spec.description, "A reader");
-    EXPECT_EQ(spec.emulated.profile, "generic_reader");
+    EXPECT_EQ(spec.emulated.profile, "dvd_rom");
     EXPECT_EQ(spec.emulated.medium, "synthetic:data");
     EXPECT_EQ(spec.location.file, "devices.yaml");
     EXPECT_EQ(spec.location.line, 2);
@@ -63,7 +63,7 @@ TEST(InventoryDevice, ReadsRealDrives)
 TEST(InventoryDevice, FlowStyleEntries)
 {
     const Inventory inventory = test::parse(
-        "devices: [{id: emu_empty, backend: emulated, emulated: {profile: generic_reader, medium: none}}]\n");
+        "devices: [{id: emu_empty, backend: emulated, emulated: {profile: dvd_rom, medium: none}}]\n");
     ASSERT_EQ(inventory.devices.size(), 1U);
     EXPECT_EQ(inventory.devices[0].emulated.medium, "none");
     EXPECT_EQ(inventory.devices[0].location.line, 1);
@@ -136,7 +136,7 @@ TEST(InventoryDevice, IdIsRequired)
     const std::optional<InventoryError> error =
         test::parseError("devices:\n"
                          "  - backend: emulated\n"
-                         "    emulated: {profile: generic_reader, medium: none}\n");
+                         "    emulated: {profile: dvd_rom, medium: none}\n");
     ASSERT_TRUE(error);
     EXPECT_STREQ(error->what(), "devices.yaml:2:5: devices[0]: missing required key 'id'");
     EXPECT_EQ(error->keyPath(), "devices[0]");
@@ -146,7 +146,7 @@ TEST(InventoryDevice, BackendIsRequired)
 {
     EXPECT_EQ(parseMessage("devices:\n"
                            "  - id: emu_reader\n"
-                           "    emulated: {profile: generic_reader, medium: none}\n"),
+                           "    emulated: {profile: dvd_rom, medium: none}\n"),
               "devices.yaml:2:5: devices[0]: missing required key 'backend'");
 }
 
@@ -174,7 +174,7 @@ TEST(InventoryDevice, ProfileAndMediumAreRequired)
                            "  - id: emu_reader\n"
                            "    backend: emulated\n"
                            "    emulated:\n"
-                           "      profile: generic_reader\n"),
+                           "      profile: dvd_rom\n"),
               "devices.yaml:4:5: devices[0].emulated: missing required key 'medium'");
     // An empty block reads as null, and is an empty map with nothing in it.
     EXPECT_EQ(parseMessage("devices:\n"
@@ -198,8 +198,8 @@ TEST(InventoryDevice, BlockMustBeAMap)
     EXPECT_EQ(parseMessage("devices:\n"
                            "  - id: emu_reader\n"
                            "    backend: emulated\n"
-                           "    emulated: generic_reader\n"),
-              "devices.yaml:4:5: devices[0].emulated: expected a map, got 'generic_reader'");
+                           "    emulated: dvd_rom\n"),
+              "devices.yaml:4:5: devices[0].emulated: expected a map, got 'dvd_rom'");
 }
 
 // GoogleTest parameters would reach the CTest names (CMake 3.25 appends the printed value), so a loop.
@@ -215,7 +215,7 @@ TEST(InventoryDevice, InvalidIdsAreRejected)
                                yamlValue +
                                "\n"
                                "    backend: emulated\n"
-                               "    emulated: {profile: generic_reader, medium: none}\n"),
+                               "    emulated: {profile: dvd_rom, medium: none}\n"),
                   "devices.yaml:2:5: devices[0].id: '" + shown +
                       "' is not a valid id (a lowercase letter, then lowercase letters, digits or _)");
     }
@@ -226,7 +226,7 @@ TEST(InventoryDevice, IdMustBeAString)
     EXPECT_EQ(parseMessage("devices:\n"
                            "  - id: [emu_reader]\n"
                            "    backend: emulated\n"
-                           "    emulated: {profile: generic_reader, medium: none}\n"),
+                           "    emulated: {profile: dvd_rom, medium: none}\n"),
               "devices.yaml:2:5: devices[0].id: expected a string, got a list");
 }
 
@@ -237,7 +237,7 @@ TEST(InventoryDevice, IdsAreUnique)
                                                                  "    backend: emulated\n"          // 3
                                                                  "    enabled: false\n"             // 4
                                                                  "    emulated:\n"                  // 5
-                                                                 "      profile: generic_reader\n"  // 6
+                                                                 "      profile: dvd_rom\n"  // 6
                                                                  "      medium: none\n"             // 7
                                                                  "  - id: emu_reader\n"             // 8
                                                                  "    backend: sgio\n"              // 9
@@ -276,7 +276,7 @@ TEST(InventoryDevice, UnknownProfile)
         "    backend: emulated\n"                                         // 5
         "    enabled: true\n"                                             // 6
         "    emulated:\n"                                                 // 7
-        "      profile: generic_reader\n"                                 // 8
+        "      profile: dvd_rom\n"                                 // 8
         "      medium: synthetic:data\n"                                  // 9
         "  - id: emu_other\n"                                             // 10
         "    description: A drive model nobody defined\n"                 // 11
@@ -286,13 +286,13 @@ TEST(InventoryDevice, UnknownProfile)
         "      medium: none\n");                                          // 15
     ASSERT_TRUE(error);
     EXPECT_STREQ(error->what(),
-                 "devices.yaml:14:7: devices[1].emulated.profile: unknown profile 'foo' (known: generic_reader, "
-                 "generic_writer)");
+                 "devices.yaml:14:7: devices[1].emulated.profile: unknown profile 'foo' (known: dvd_rom, "
+                 "dvdrw_writer)");
     EXPECT_EQ(error->file(), "devices.yaml");
     EXPECT_EQ(error->line(), 14);
     EXPECT_EQ(error->column(), 7);
     EXPECT_EQ(error->keyPath(), "devices[1].emulated.profile");
-    EXPECT_EQ(error->detail(), "unknown profile 'foo' (known: generic_reader, generic_writer)");
+    EXPECT_EQ(error->detail(), "unknown profile 'foo' (known: dvd_rom, dvdrw_writer)");
 }
 
 TEST(InventoryDevice, DisabledDevicesAreKeptAndStillValidated)
@@ -309,7 +309,7 @@ TEST(InventoryDevice, DisabledDevicesAreKeptAndStillValidated)
                            "      profile: no_such_drive\n"
                            "      medium: none\n"),
               "devices.yaml:6:7: devices[0].emulated.profile: unknown profile 'no_such_drive' (known: "
-              "generic_reader, generic_writer)");
+              "dvd_rom, dvdrw_writer)");
 }
 
 TEST(InventoryDevice, DescriptionMustBeAString)

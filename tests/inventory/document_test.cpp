@@ -106,7 +106,7 @@ TEST(InventoryDocument, LoadsAFile)
                                                  "devices:\n"
                                                  "  - id: emu_empty\n"
                                                  "    backend: emulated\n"
-                                                 "    emulated: {profile: generic_reader, medium: none}\n");
+                                                 "    emulated: {profile: dvd_rom, medium: none}\n");
     const Inventory inventory = loadInventory(file, test::testVocabulary());
     EXPECT_EQ(inventory.file, file);
     ASSERT_EQ(inventory.devices.size(), 1U);

@@ -18,7 +18,7 @@ namespace cdcts::inventory::test {
 // The names the emulator's catalogs hold; the inventory library must not know them itself.
 inline InventoryVocabulary testVocabulary()
 {
-    return {{"generic_reader", "generic_writer"}, {"data", "audio", "mixed"}};
+    return {{"dvd_rom", "dvdrw_writer"}, {"data", "audio", "mixed"}};
 }
 
 inline Inventory parse(std::string_view yaml, const std::filesystem::path& file = "devices.yaml")
@@ -97,7 +97,7 @@ inline const std::string kEmulated = "devices:\n"                     // 1
                               "  - id: emu_reader\n"           // 2
                               "    backend: emulated\n"        // 3
                               "    emulated:\n"                // 4
-                              "      profile: generic_reader\n"  // 5
+                              "      profile: dvd_rom\n"  // 5
                               "      medium: synthetic:data\n";  // 6
 
 }  // namespace cdcts::inventory::test

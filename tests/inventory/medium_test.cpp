@@ -15,7 +15,7 @@ std::string withMedium(const std::string& medium)
            "  - id: emu_reader\n"          // 2
            "    backend: emulated\n"       // 3
            "    emulated:\n"               // 4
-           "      profile: generic_reader\n"  // 5
+           "      profile: dvd_rom\n"  // 5
            "      medium: " +
            medium + "\n";  // 6
 }

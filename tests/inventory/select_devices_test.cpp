@@ -11,14 +11,14 @@ const Inventory& sample()
     static const Inventory inventory = test::parse("devices:\n"
                                                    "  - id: emu_reader\n"
                                                    "    backend: emulated\n"
-                                                   "    emulated: {profile: generic_reader, medium: synthetic:data}\n"
+                                                   "    emulated: {profile: dvd_rom, medium: synthetic:data}\n"
                                                    "  - id: lab_sg1\n"
                                                    "    backend: sgio\n"
                                                    "    enabled: false\n"
                                                    "    sgio: {path: /dev/sg1}\n"
                                                    "  - id: emu_empty\n"
                                                    "    backend: emulated\n"
-                                                   "    emulated: {profile: generic_reader, medium: none}\n");
+                                                   "    emulated: {profile: dvd_rom, medium: none}\n");
     return inventory;
 }
 

@@ -20,12 +20,16 @@ mmc::CommandResult startStopUnit(DriveState& state, const CommandContext& ctx)
     if (!start) {
         if (state.removalPrevented()) return checkCondition(kMediumRemovalPrevented);
         state.tray = TrayState::Open;
+        if (state.medium) state.noteMediaEvent(MediaEvent::MediaRemoval);
         return good();
     }
     if (state.tray == TrayState::Open) {
         state.tray = TrayState::Closed;
         // A disc that went in with the tray reads as a new medium, once.
-        if (state.medium) state.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
+        if (state.medium) {
+            state.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
+            state.noteMediaEvent(MediaEvent::NewMedia);
+        }
     }
     return good();
 }
