@@ -1,6 +1,7 @@
 #include "harness/emulator/synthetic_disc.hpp"
 
 #include <array>
+#include <cstring>
 
 namespace cdcts::emulator {
 namespace {
@@ -12,26 +13,32 @@ public:
     void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const override
     {
         if (track.type == TrackType::Audio) {
-            // A quiet stereo triangle tone whose pitch depends on the track: real PCM a listener could play,
-            // made with integer steps so reading it costs about what copying it does.
+            // A quiet stereo triangle tone whose pitch depends on the track: real PCM a listener could play. The
+            // phase steps by one per sample with no division, so making it costs about what copying it does.
             const std::int64_t period = 200 / track.number + 20;  // samples per cycle
-            std::int64_t n = static_cast<std::int64_t>(lba) * 588;
-            for (std::size_t frame = 0; frame + 4 <= out.size(); frame += 4, ++n) {
-                const std::int64_t phase = n % period;
-                const std::int64_t level = phase < period / 2 ? phase : period - phase;  // 0 .. period/2
+            std::int64_t phase = (static_cast<std::int64_t>(lba) * 588) % period;
+            if (phase < 0) phase += period;
+            const std::int64_t half = period / 2;
+            for (std::size_t frame = 0; frame + 4 <= out.size(); frame += 4) {
+                const std::int64_t level = phase < half ? phase : period - phase;  // 0 .. period/2
                 const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(level * 6000 / period - 1500));
                 out[frame] = out[frame + 2] = static_cast<std::uint8_t>(u);
                 out[frame + 1] = out[frame + 3] = static_cast<std::uint8_t>(u >> 8);
+                if (++phase == period) phase = 0;
             }
             return;
         }
-        std::uint32_t x = static_cast<std::uint32_t>(lba) * 2654435761u ^ (std::uint32_t{track.number} << 24);
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            out[i] = static_cast<std::uint8_t>(x);
+        // Each 8-byte word is a hash of (track, LBA, word index), so no word waits for the one before it and the
+        // loop runs at memory speed; the bytes still look random and differ between any two sectors.
+        const std::uint64_t seed = (std::uint64_t{track.number} << 32 | static_cast<std::uint32_t>(lba)) * 0x9E3779B97F4A7C15ull;
+        std::size_t i = 0;
+        for (std::uint64_t word = 0; i + 8 <= out.size(); i += 8, ++word) {
+            std::uint64_t z = seed + word * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 31)) * 0x94D049BB133111EBull;
+            z ^= z >> 29;
+            std::memcpy(out.data() + i, &z, sizeof z);  // host byte order: the pattern is this machine's, stable per run
         }
+        for (; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(seed >> (8 * (i % 8)));
         // The first bytes name the sector, so a misplaced read is obvious in a hex dump.
         if (out.size() >= 8) {
             out[0] = 'C', out[1] = 'D', out[2] = 'T', out[3] = 'S';

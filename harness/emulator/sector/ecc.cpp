@@ -42,48 +42,92 @@ constexpr std::size_t kQDiagonals = 52;
 constexpr std::size_t kQLength = 43;
 constexpr std::size_t kQWordsModulus = 1118;  // the 26 x 43 words of data and P parity
 
-// `block` points at sector offset 12.
-void writeP(std::uint8_t* block)
+// Multiplies each of the 8 bytes packed in `x` by alpha at once: shift left, and reduce the bytes whose top bit fell
+// out by x^8 = 0x1D. Eight columns (or diagonals) per instruction instead of one table lookup each.
+constexpr std::uint64_t timesAlpha8(std::uint64_t x)
 {
-    // Row by row so the 86 running sums stay in order in memory; Horner's rule builds B as alpha^2 * h.
-    std::array<std::uint8_t, kPColumns> sum{};
-    std::array<std::uint8_t, kPColumns> h{};
-    for (std::size_t row = 0; row < kPRows; ++row) {
-        const std::uint8_t* line = block + row * kPColumns;
-        for (std::size_t c = 0; c < kPColumns; ++c) {
-            sum[c] ^= line[c];
-            h[c] = static_cast<std::uint8_t>(kGf.timesAlpha[h[c]] ^ line[c]);
-        }
-    }
-    std::uint8_t* parity = block + kPRows * kPColumns;
-    for (std::size_t c = 0; c < kPColumns; ++c) {
-        const std::uint8_t b = kGf.timesAlpha[kGf.timesAlpha[h[c]]];
-        const std::uint8_t p0 = kGf.overAlphaPlusOne[static_cast<std::uint8_t>(sum[c] ^ b)];
-        parity[c] = p0;
-        parity[kPColumns + c] = static_cast<std::uint8_t>(sum[c] ^ p0);
+    const std::uint64_t high = x & 0x8080808080808080ull;
+    return ((x & 0x7F7F7F7F7F7F7F7Full) << 1) ^ ((high >> 7) * 0x1D);
+}
+static_assert(timesAlpha8(0x0180000000000080ull) == 0x021D00000000001Dull);
+
+// Finishes codewords from their running sums A and Horner values h (B = alpha^2 * h, see above): p0 into
+// `parity[i]`, p1 into `parity[count + i]`.
+void writeParity(const std::uint8_t* sum, const std::uint8_t* h, std::size_t count, std::uint8_t* parity)
+{
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint8_t b = kGf.timesAlpha[kGf.timesAlpha[h[i]]];
+        const std::uint8_t p0 = kGf.overAlphaPlusOne[static_cast<std::uint8_t>(sum[i] ^ b)];
+        parity[i] = p0;
+        parity[count + i] = static_cast<std::uint8_t>(sum[i] ^ p0);
     }
 }
 
+constexpr std::size_t kLanes = 11;  // 88 bytes of 8-byte lanes cover the 86 columns and the 52 diagonals
+
+// `block` points at sector offset 12.
+void writeP(std::uint8_t* block)
+{
+    // Row by row so the 86 running sums stay in order in memory; Horner's rule builds B as alpha^2 * h. A row is
+    // loaded 88 bytes wide; the 2 bytes past its end (inside the 2340-byte block) land in lanes never read.
+    std::array<std::uint64_t, kLanes> sum{};
+    std::array<std::uint64_t, kLanes> h{};
+    for (std::size_t row = 0; row < kPRows; ++row) {
+        std::array<std::uint64_t, kLanes> line;
+        std::memcpy(line.data(), block + row * kPColumns, sizeof line);
+        for (std::size_t k = 0; k < kLanes; ++k) {
+            sum[k] ^= line[k];
+            h[k] = timesAlpha8(h[k]) ^ line[k];
+        }
+    }
+    std::array<std::uint8_t, kLanes * 8> sumBytes;
+    std::array<std::uint8_t, kLanes * 8> hBytes;
+    std::memcpy(sumBytes.data(), sum.data(), sizeof sum);
+    std::memcpy(hBytes.data(), h.data(), sizeof h);
+    writeParity(sumBytes.data(), hBytes.data(), kPColumns, block + kPRows * kPColumns);
+}
+
+// Element m of diagonal n is word (44m + 43n) mod 1118 (Annex A). With the 1118 words as 26 rows of 43, that is row
+// (m + n) mod 26 of column m: diagonal n starts in row n and steps down one row per column. The byte offsets of
+// each column's 26 elements, in diagonal order, are computed once.
+using QGather = std::array<std::array<std::uint16_t, kQDiagonals / 2>, kQLength>;
+constexpr QGather makeQGather()
+{
+    QGather g{};
+    for (std::size_t m = 0; m < kQLength; ++m)
+        for (std::size_t n = 0; n < kQDiagonals / 2; ++n)
+            g[m][n] = static_cast<std::uint16_t>(2 * ((44 * m + 43 * n) % kQWordsModulus));
+    return g;
+}
+constexpr QGather kQGather = makeQGather();
+
 void writeQ(std::uint8_t* block)
 {
-    std::uint8_t* parity = block + kQWordsModulus * 2;
-    for (std::size_t d = 0; d < kQDiagonals; ++d) {
-        const std::size_t plane = d & 1u;
-        std::size_t word = 43 * (d >> 1);  // Annex A: element m of diagonal n is word (44m + 43n) mod 1118
-        std::uint8_t sum = 0;
-        std::uint8_t h = 0;
-        for (std::size_t m = 0; m < kQLength; ++m) {
-            const std::uint8_t v = block[2 * word + plane];
-            sum ^= v;
-            h = static_cast<std::uint8_t>(kGf.timesAlpha[h] ^ v);
-            word += 44;
-            if (word >= kQWordsModulus) word -= kQWordsModulus;
+    // Both planes of a word share its diagonal. For each m the 26 words (52 bytes, in diagonal order) are gathered
+    // and folded into all 52 sums at once.
+    std::array<std::uint64_t, kLanes> sum{};
+    std::array<std::uint64_t, kLanes> h{};
+    for (std::size_t m = 0; m < kQLength; ++m) {
+        const auto& offsets = kQGather[m];
+        // Lanes are assembled in registers: storing 2-byte pieces and reloading them 8 bytes wide would stall on
+        // store forwarding. Lane k holds words 4k..4k+3 (diagonals 8k..8k+7), in the byte order the unpacking below uses.
+        for (std::size_t k = 0; k < 7; ++k) {  // 52 bytes fill 7 lanes; the last holds 2 words
+            std::uint64_t line = 0;
+            for (std::size_t w = 0; w < 4 && 4 * k + w < kQDiagonals / 2; ++w) {
+                const std::uint8_t* word = block + offsets[4 * k + w];
+                line |= (std::uint64_t{word[0]} | std::uint64_t{word[1]} << 8) << (16 * w);
+            }
+            sum[k] ^= line;
+            h[k] = timesAlpha8(h[k]) ^ line;
         }
-        const std::uint8_t b = kGf.timesAlpha[kGf.timesAlpha[h]];
-        const std::uint8_t p0 = kGf.overAlphaPlusOne[static_cast<std::uint8_t>(sum ^ b)];
-        parity[d] = p0;
-        parity[kQDiagonals + d] = static_cast<std::uint8_t>(sum ^ p0);
     }
+    std::array<std::uint8_t, kQDiagonals> sumBytes;
+    std::array<std::uint8_t, kQDiagonals> hBytes;
+    for (std::size_t d = 0; d < kQDiagonals; ++d) {  // unpack in the order the lanes were packed, on any host
+        sumBytes[d] = static_cast<std::uint8_t>(sum[d / 8] >> (8 * (d % 8)));
+        hBytes[d] = static_cast<std::uint8_t>(h[d / 8] >> (8 * (d % 8)));
+    }
+    writeParity(sumBytes.data(), hBytes.data(), kQDiagonals, block + kQWordsModulus * 2);
 }
 
 void writeBlock(std::uint8_t* block)
