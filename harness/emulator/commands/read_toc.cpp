@@ -98,13 +98,7 @@ mmc::CommandResult fullToc(const Disc& disc, const CommandContext& ctx, std::uin
     reply[2] = 1;
     reply[3] = sessions;
     for (std::uint8_t s = std::max<std::uint8_t>(firstSession, 1); s <= sessions; ++s) {
-        const Track* first = nullptr;
-        const Track* last = nullptr;
-        for (const Track& t : disc.tracks()) {
-            if (t.session != s) continue;
-            if (first == nullptr) first = &t;
-            last = &t;
-        }
+        const auto [first, last] = layout::sessionTracks(disc, s);
         // Disc type in A0's PSEC: 00h CD-DA or CD-ROM (20h CD-ROM XA would need mode 2 tracks).
         putFullTocDescriptor(reply, s, first->control, 0xA0, {first->number, 0x00, 0});
         putFullTocDescriptor(reply, s, last->control, 0xA1, {last->number, 0, 0});
