@@ -107,6 +107,17 @@ TEST_F(ReadDiscInformation, OtherDataTypesAreRejected)
     }
 }
 
+TEST_F(ReadDiscInformation, ReservedBitsOfByteOneAreRejected)
+{
+    loadSynthetic("mixed");
+    for (std::uint8_t bit = 3; bit <= 7; ++bit) {
+        (void)read(0xFF, static_cast<std::uint8_t>(1u << bit));
+        ASSERT_TRUE(hasSense(last, mmc::sense::InvalidFieldInCdb)) << "bit " << int{bit};
+        EXPECT_EQ(last.sense.bytes[15], 0xC0 | 0x08 | bit);
+        EXPECT_EQ(last.sense.bytes[17], 1);
+    }
+}
+
 TEST_F(ReadDiscInformation, TruncatedToTheAllocationLength)
 {
     loadSynthetic("mixed");

@@ -148,6 +148,17 @@ TEST_F(ReadTrackInformation, ReservedAddressTypeIsInvalid)
     EXPECT_EQ(last.sense.bytes[17], 1);
 }
 
+TEST_F(ReadTrackInformation, ReservedBitsAndOpenAreRejected)
+{
+    load(testing_support::twoSessionDisc());
+    for (std::uint8_t bit = 2; bit <= 7; ++bit) {
+        (void)read(static_cast<std::uint8_t>((1u << bit) | kByTrack), 1);
+        ASSERT_TRUE(hasSense(last, mmc::sense::InvalidFieldInCdb)) << "bit " << int{bit};
+        EXPECT_EQ(last.sense.bytes[15], 0xC0 | 0x08 | bit);
+        EXPECT_EQ(last.sense.bytes[17], 1);
+    }
+}
+
 TEST_F(ReadTrackInformation, InvisibleTrackOfAnAppendableCdR)
 {
     loadAppendableCdR();

@@ -35,6 +35,10 @@ void putMsfAddress(std::uint8_t* p, std::int32_t lba)
 
 mmc::CommandResult readDiscInformation(DriveState& state, const CommandContext& ctx)
 {
+    // Byte 1 bits 7-3 are reserved; bits 2-0 the data type (track resources and POW resources are for media
+    // this drive does not write).
+    for (std::uint8_t bit = 7; bit >= 3; --bit)
+        if ((ctx.cdb[1] & (1u << bit)) != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, bit);
     const std::uint8_t dataType = ctx.cdb[1] & 0x07;
     if (dataType != kDataTypeStandard) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 2);
     const std::uint16_t allocation = loadBe16(&ctx.cdb[7]);

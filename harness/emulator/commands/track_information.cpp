@@ -109,6 +109,10 @@ std::vector<std::uint8_t> encode(const Descriptor& d)
 
 mmc::CommandResult readTrackInformation(DriveState& state, const CommandContext& ctx)
 {
+    // Byte 1: bits 7-3 reserved; bit 2 OPEN (search for the first open track from the one named) is refused,
+    // since every track of the model is closed but an appendable disc's invisible track, which FFh names.
+    for (std::uint8_t bit = 7; bit >= 2; --bit)
+        if ((ctx.cdb[1] & (1u << bit)) != 0) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, bit);
     const auto type = static_cast<std::uint8_t>(ctx.cdb[1] & 0x03);
     const std::uint32_t value = loadBe32(&ctx.cdb[2]);
     const std::uint16_t allocation = loadBe16(&ctx.cdb[7]);
