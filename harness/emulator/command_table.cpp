@@ -13,6 +13,8 @@ constexpr CommandRow kCommands[] = {
     {Opcode::Read10, 10, true, true, &read10},
     {Opcode::Read12, 12, true, true, &read12},
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
+    {Opcode::ReadDiscInformation, 10, true, true, &readDiscInformation},
+    {Opcode::ReadTrackInformation, 10, true, true, &readTrackInformation},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
 };

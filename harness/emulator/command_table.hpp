@@ -36,6 +36,8 @@ mmc::CommandResult read12(DriveState&, const CommandContext&);
 mmc::CommandResult readCd(DriveState&, const CommandContext&);
 mmc::CommandResult readCdMsf(DriveState&, const CommandContext&);
 mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
+mmc::CommandResult readDiscInformation(DriveState&, const CommandContext&);
+mmc::CommandResult readTrackInformation(DriveState&, const CommandContext&);
 mmc::CommandResult startStopUnit(DriveState&, const CommandContext&);
 mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&);
 

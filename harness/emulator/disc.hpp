@@ -33,6 +33,19 @@ struct Track {
     std::string isrc;            // 12 characters (ISO 3901), or empty when the track has none
 };
 
+// What the medium physically is. PMA and ATIP exist only on recordable media; a pressed disc has neither.
+enum class MediumKind : std::uint8_t { PressedCdRom, CdR, CdRw };
+
+// What a recordable medium's pregroove (ATIP) and recording state say; meaningless for a pressed disc.
+// Defaults: an 80-minute CD-R, lead-in from 97:26:66, last possible lead-out start 79:59:74, every
+// session closed and the disc finalized.
+struct RecordableMedium {
+    std::int32_t atipLeadInStartLba = -11634;      // 97:26:66 (MSF 90:00:00 and above are negative LBAs)
+    std::int32_t lastPossibleLeadOutLba = 359849;  // 79:59:74
+    std::uint8_t indicativeWritingPower = 5;       // ATIP special information 1, 3 bits
+    bool appendable = false;                       // last session closed but the disc not finalized
+};
+
 [[nodiscard]] constexpr std::uint32_t userDataSize(TrackType type) { return type == TrackType::Audio ? 2352u : 2048u; }
 
 class SectorSource {
@@ -73,6 +86,11 @@ public:
     using CdTextPack = std::array<std::uint8_t, 18>;
     [[nodiscard]] const std::vector<CdTextPack>& cdTextPacks() const { return cdText_; }
     void setCdTextPacks(std::vector<CdTextPack> packs) { cdText_ = std::move(packs); }
+    [[nodiscard]] MediumKind mediumKind() const { return mediumKind_; }
+    void setMediumKind(MediumKind kind) { mediumKind_ = kind; }
+    [[nodiscard]] bool isRecordable() const { return mediumKind_ != MediumKind::PressedCdRom; }
+    [[nodiscard]] const RecordableMedium& recordable() const { return recordable_; }
+    void setRecordable(RecordableMedium medium) { recordable_ = medium; }
     void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
 
 private:
@@ -83,6 +101,8 @@ private:
     std::vector<std::int32_t> sessionLeadOuts_;
     std::string mcn_;
     std::vector<CdTextPack> cdText_;
+    MediumKind mediumKind_ = MediumKind::PressedCdRom;
+    RecordableMedium recordable_;
 };
 
 }  // namespace cdcts::emulator

@@ -109,7 +109,7 @@ TEST_F(ReadTocCommand, FullTocOfASingleSessionDisc)
         << "there is no session 2";
 }
 
-TEST_F(ReadTocCommand, OtherFormatsAreNotImplementedYet)
+TEST_F(ReadTocCommand, PressedDiscHasNoPma)
 {
     Bytes data(804);
     EXPECT_TRUE(hasSense(send({0x43, 0x00, 0x03, 0, 0, 0, 0, 0x03, 0x24, 0}, data), mmc::sense::InvalidFieldInCdb));
