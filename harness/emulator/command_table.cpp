@@ -15,6 +15,20 @@ constexpr CommandRow kCommands[] = {
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
+    // MMC-6 §4.1.6.1 (and SPC-4 §5.14 for INQUIRY): GET CONFIGURATION and GET EVENT STATUS NOTIFICATION answer
+    // while a unit attention is pending, so a host can learn what changed before it clears the condition.
+    {Opcode::GetConfiguration, 10, false, false, &getConfiguration},
+    {Opcode::GetEventStatusNotification, 10, false, false, &getEventStatusNotification},
+    {Opcode::ModeSense6, 6, true, false, &modeSense6},
+    {Opcode::ModeSense10, 10, true, false, &modeSense10},
+    {Opcode::ModeSelect6, 6, true, false, &modeSelect6},
+    {Opcode::ModeSelect10, 10, true, false, &modeSelect10},
+    {Opcode::MechanismStatus, 12, true, false, &mechanismStatus},
+    {Opcode::Reserve6, 6, true, false, &reserveRelease},
+    {Opcode::Release6, 6, true, false, &reserveRelease},
+    {Opcode::Reserve10, 10, true, false, &reserveRelease},
+    {Opcode::Release10, 10, true, false, &reserveRelease},
+    {Opcode::SynchronizeCache, 10, true, true, &synchronizeCache},
 };
 }  // namespace
 

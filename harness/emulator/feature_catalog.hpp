@@ -57,6 +57,7 @@ namespace feature {
 inline constexpr std::uint16_t ProfileList = 0x0000;
 inline constexpr std::uint16_t Core = 0x0001;
 inline constexpr std::uint16_t RemovableMedium = 0x0003;
+inline constexpr std::uint16_t RandomReadable = 0x0010;
 inline constexpr std::uint16_t CdRead = 0x001E;
 inline constexpr std::uint16_t DvdRead = 0x001F;
 inline constexpr std::uint16_t IncrementalStreamingWritable = 0x0021;

@@ -241,6 +241,9 @@ FeatureDescriptor readFeature(const Reader& r, const Field& f, const FeatureSpec
     case feature::RemovableMedium:
         descriptor[4] = static_cast<std::uint8_t>(descriptor[4] | (static_cast<unsigned>(profile.loading) << 5));
         break;
+    case feature::RandomReadable:
+        putBe(descriptor, 4, 2048, 4);  // logical block size; the blocking (bytes 8-9) follows the medium
+        break;
     case feature::CdRead:
         if (profile.behaviours.c2 != C2Support::None) descriptor[4] |= 0x02;
         if (profile.behaviours.cdText) descriptor[4] |= 0x01;
