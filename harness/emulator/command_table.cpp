@@ -15,8 +15,8 @@ constexpr CommandRow kCommands[] = {
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
-    // MMC-6 §4.1.6.1 (and SPC-4 §5.14 for INQUIRY): GET CONFIGURATION and GET EVENT STATUS NOTIFICATION answer
-    // while a unit attention is pending, so a host can learn what changed before it clears the condition.
+    // MMC exempts GET CONFIGURATION and GET EVENT STATUS NOTIFICATION from reporting a pending unit attention, as
+    // SPC-4 does INQUIRY: a host learns what changed (media event, current profile) before clearing the condition.
     {Opcode::GetConfiguration, 10, false, false, &getConfiguration},
     {Opcode::GetEventStatusNotification, 10, false, false, &getEventStatusNotification},
     {Opcode::ModeSense6, 6, true, false, &modeSense6},
