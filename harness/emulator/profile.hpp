@@ -88,7 +88,7 @@ struct ProfileModePages {
     ModePageDefaults cdAudioControl;          // 0Eh
     ModePageDefaults powerCondition;          // 1Ah
     std::uint16_t bufferSizeKb = 0;           // 2Ah bytes 12-13
-    bool mmc3Capabilities = true;             // 2Ah in the MMC-3 layout (write speed descriptors) or MMC-2's 0x18 bytes
+    bool mmc3Capabilities = true;             // 2Ah in the MMC-3 layout (write speed descriptors), else the 14h-byte MMC-2 page
 };
 
 struct DriveProfile {
