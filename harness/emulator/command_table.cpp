@@ -17,6 +17,20 @@ constexpr CommandRow kCommands[] = {
     {Opcode::ReadTrackInformation, 10, true, true, &readTrackInformation},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
+    // MMC exempts GET CONFIGURATION and GET EVENT STATUS NOTIFICATION from reporting a pending unit attention, as
+    // SPC-4 does INQUIRY: a host learns what changed (media event, current profile) before clearing the condition.
+    {Opcode::GetConfiguration, 10, false, false, &getConfiguration},
+    {Opcode::GetEventStatusNotification, 10, false, false, &getEventStatusNotification},
+    {Opcode::ModeSense6, 6, true, false, &modeSense6},
+    {Opcode::ModeSense10, 10, true, false, &modeSense10},
+    {Opcode::ModeSelect6, 6, true, false, &modeSelect6},
+    {Opcode::ModeSelect10, 10, true, false, &modeSelect10},
+    {Opcode::MechanismStatus, 12, true, false, &mechanismStatus},
+    {Opcode::Reserve6, 6, true, false, &reserveRelease},
+    {Opcode::Release6, 6, true, false, &reserveRelease},
+    {Opcode::Reserve10, 10, true, false, &reserveRelease},
+    {Opcode::Release10, 10, true, false, &reserveRelease},
+    {Opcode::SynchronizeCache, 10, true, true, &synchronizeCache},
 };
 }  // namespace
 

@@ -40,6 +40,20 @@ mmc::CommandResult readDiscInformation(DriveState&, const CommandContext&);
 mmc::CommandResult readTrackInformation(DriveState&, const CommandContext&);
 mmc::CommandResult startStopUnit(DriveState&, const CommandContext&);
 mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&);
+mmc::CommandResult getConfiguration(DriveState&, const CommandContext&);
+mmc::CommandResult modeSense6(DriveState&, const CommandContext&);
+mmc::CommandResult modeSense10(DriveState&, const CommandContext&);
+mmc::CommandResult modeSelect6(DriveState&, const CommandContext&);
+mmc::CommandResult modeSelect10(DriveState&, const CommandContext&);
+mmc::CommandResult getEventStatusNotification(DriveState&, const CommandContext&);
+mmc::CommandResult mechanismStatus(DriveState&, const CommandContext&);
+mmc::CommandResult reserveRelease(DriveState&, const CommandContext&);  // RESERVE/RELEASE (6) and (10)
+mmc::CommandResult synchronizeCache(DriveState&, const CommandContext&);
+
+// The MMC profile number of the medium in the drive (0 without one), as GET CONFIGURATION reports it.
+[[nodiscard]] std::uint16_t currentMediaProfile(const DriveState& state);
+// MECHANISM STATUS's mechanism state: 0 idle, 1 playing audio (the audio-play model fills this in).
+[[nodiscard]] std::uint8_t mechanismState(const DriveState& state);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
 [[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);

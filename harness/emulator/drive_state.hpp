@@ -7,6 +7,7 @@
 #include "harness/core/clock.hpp"
 #include "harness/emulator/disc.hpp"
 #include "harness/emulator/fault_plan.hpp"
+#include "harness/emulator/mode_pages.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/mmc/sense.hpp"
 
@@ -50,6 +51,7 @@ struct DriveState {
     }
 
     FaultPlan faults;
+    ModePages modePages{profile};  // MODE SELECT's changes, kept until power-off
 };
 
 }  // namespace cdcts::emulator

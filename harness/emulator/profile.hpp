@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,34 @@ struct ProfileBehaviours {
     bool performanceCurrentSpeedOnly = false;  // GET PERFORMANCE reports only the current speed
     bool reserveRelease = false;           // RESERVE/RELEASE (6)/(10)
     bool cdText = true;                    // READ TOC format 5
+    // GET CONFIGURATION (46h) and GET EVENT STATUS NOTIFICATION (4Ah) are MMC-2 additions; drives built to the
+    // MMC-1 / SFF-8020i command set answer both with 05/20/00 (profiles/README.md explains the choice).
+    bool getConfiguration = true;
+    bool eventStatusNotification = true;
+};
+
+// One feature descriptor the drive reports (MMC-6 §5.3): its code, version and feature-dependent data
+// (bytes 4.. of the descriptor). Persistent and Current are decided per command from the loaded medium.
+struct FeatureDescriptor {
+    std::uint16_t code = 0;
+    std::uint8_t version = 0;
+    std::vector<std::uint8_t> data;
+};
+
+// A mode page the host can read and (where the mask allows) change: its bytes after the page length.
+struct ModePageDefaults {
+    std::vector<std::uint8_t> defaults;
+    std::vector<std::uint8_t> changeable;
+};
+
+// Mode page settings the profile file gives (mode page 2Ah is built from the rest of the profile).
+struct ProfileModePages {
+    ModePageDefaults readWriteErrorRecovery;  // 01h
+    ModePageDefaults cdDeviceParameters;      // 0Dh
+    ModePageDefaults cdAudioControl;          // 0Eh
+    ModePageDefaults powerCondition;          // 1Ah
+    std::uint16_t bufferSizeKb = 0;           // 2Ah bytes 12-13
+    bool mmc3Capabilities = true;             // 2Ah in the MMC-3 layout (write speed descriptors), else the 14h-byte MMC-2 page
 };
 
 struct DriveProfile {
@@ -76,9 +105,32 @@ struct DriveProfile {
     ProfileSpeeds speeds;
     ProfileTimings timings;
     ProfileBehaviours behaviours;
+    // MMC profile numbers the drive supports (0008h CD-ROM, 0010h DVD-ROM, ...), highest first as drives list them.
+    std::vector<std::uint16_t> mediaProfiles;
+    // Feature descriptors in ascending feature code order (GET CONFIGURATION returns them so).
+    std::vector<FeatureDescriptor> features;
+    ProfileModePages modePages;
+
+    [[nodiscard]] const FeatureDescriptor* feature(std::uint16_t code) const
+    {
+        for (const auto& f : features)
+            if (f.code == code) return &f;
+        return nullptr;
+    }
 };
 
+// A profile file that cannot be used; what() reads "profiles/dvd_rom.yaml:12:5: speeds.read: <what is wrong>".
+class ProfileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The built-in models, parsed on first use from the profile files embedded at build time (profiles/*.yaml).
 [[nodiscard]] std::span<const DriveProfile> driveProfiles();
 [[nodiscard]] const DriveProfile* findDriveProfile(std::string_view name);
+
+// Parses one profile file; `fileName` names it in errors. Throws ProfileError.
+[[nodiscard]] DriveProfile parseDriveProfile(std::string_view yamlText, const std::string& fileName);
+[[nodiscard]] DriveProfile loadDriveProfile(const std::string& path);
 
 }  // namespace cdcts::emulator
