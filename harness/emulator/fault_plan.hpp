@@ -42,8 +42,8 @@ struct CommandFault {
 // Things that happen to the drive at a moment of its clock. Nothing runs by itself: an event takes effect when
 // the first command arrives at or after `at` (the drive has no threads).
 enum class FaultEventKind : std::uint8_t {
-    MediumRemoved,     // the disc goes (someone pulled it or the drive lost it); the tray as `trayOpen` says
-    DeviceGone,        // surprise removal: every later command fails in the transport with NoDevice
+    MediumRemoved,       // the disc goes (someone pulled it or the drive lost it); the tray as `trayOpen` says
+    DeviceGone,          // surprise removal: every later command fails in the transport with NoDevice
     UnitAttentionStorm,  // `count` unit attentions with `sense` queued behind any already pending
 };
 
