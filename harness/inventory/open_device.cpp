@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <stdexcept>
 
 #include "harness/backends/emulated_device.hpp"
 #include "harness/backends/real_device.hpp"
@@ -79,7 +80,7 @@ emulator::FaultEventKind toEmulator(FaultEventKind kind)
 
 // Seeds the drive with the entry's faults once the device is open (the class driver's start-up commands have
 // run); event times count from this moment of the drive's clock.
-void applyFaults(const EmulatedFaults& faults, emulator::VirtualDrive& drive)
+void applyFaults(const std::string& id, const EmulatedFaults& faults, emulator::VirtualDrive& drive)
 {
     emulator::FaultPlan& plan = drive.faults();
     for (const SectorFaultSpec& s : faults.sectors) plan.setSectors(static_cast<std::int32_t>(s.lba), s.count, toEmulator(s.kind));
@@ -92,7 +93,11 @@ void applyFaults(const EmulatedFaults& faults, emulator::VirtualDrive& drive)
         fault.transferLimit = c.bytes;
         fault.seed = c.seed;
         fault.lengthDelta = c.delta;
-        plan.addCommandFault(fault);
+        try {
+            plan.addCommandFault(fault);
+        } catch (const std::invalid_argument& e) {  // a spec the loader did not check (another vocabulary)
+            throw DeviceError(id + ": emulated.faults: " + e.what());
+        }
     }
     const Nanoseconds opened = drive.clock().now();
     for (const FaultEventSpec& e : faults.events) {
@@ -117,7 +122,7 @@ std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
     config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
     config.settings.volumeMounted = spec.expect.volumeMounted;
     auto device = std::make_unique<backends::EmulatedDevice>(std::move(config));
-    applyFaults(spec.emulated.faults, device->drive());
+    applyFaults(spec.id, spec.emulated.faults, device->drive());
     return device;
 }
 

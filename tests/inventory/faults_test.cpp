@@ -256,5 +256,19 @@ TEST_F(OpenedWithFaults, EventTimesCountFromTheOpen)
     EXPECT_EQ(testUnitReady().transport, mmc::TransportStatus::NoDevice);
 }
 
+TEST_F(OpenedWithFaults, AFaultTheDriveCannotTakeIsADeviceErrorNamingTheDevice)
+{
+    InventoryVocabulary vocabulary = emulatorVocabulary();
+    vocabulary.lengthFieldOpcodes.push_back(0x28);  // a caller whose list disagrees with the emulator
+    const Inventory inventory = parseInventory(
+        kEmulated + "      faults:\n        commands: [{kind: wrong_length, opcode: 0x28, delta: 1}]\n", "devices.yaml", vocabulary);
+    try {
+        (void)openDevice(inventory.devices.at(0));
+        ADD_FAILURE() << "expected a DeviceError";
+    } catch (const DeviceError& e) {
+        EXPECT_TRUE(std::string_view(e.what()).starts_with("emu_reader: emulated.faults: ")) << e.what();
+    }
+}
+
 }  // namespace
 }  // namespace cdcts::inventory
