@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/fault_injection.hpp"
 
 namespace cdcts::emulator {
 
@@ -29,7 +30,7 @@ void VirtualDrive::removeMedium(TrayState trayAfter)
 }
 
 mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
-                                         mmc::DataDirection direction, Nanoseconds)
+                                         mmc::DataDirection direction, Nanoseconds timeout)
 {
     TraceEntry entry;
     entry.at = state_.clock.now();
@@ -38,7 +39,7 @@ mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std:
     entry.direction = direction;
     entry.bufferLength = static_cast<std::uint32_t>(data.size());
 
-    mmc::CommandResult result = dispatch(cdb, data, direction);
+    mmc::CommandResult result = dispatch(cdb, data, direction, timeout);
 
     entry.transferred = result.transferred;
     entry.status = result.status;
@@ -48,7 +49,21 @@ mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std:
 }
 
 mmc::CommandResult VirtualDrive::dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
-                                          mmc::DataDirection direction)
+                                          mmc::DataDirection direction, Nanoseconds timeout)
+{
+    // Timed faults fall due as commands arrive; a gone device answers nothing at all.
+    fireDueFaultEvents(state_);
+    if (state_.faults.deviceGone()) return deviceGoneResult();
+    if (!cdb.empty()) {
+        if (const auto fault = state_.faults.takeCommandFault(cdb[0]))
+            return applyCommandFault(*fault, state_, CommandContext{cdb, data, direction}, timeout,
+                                     [&] { return respond(cdb, data, direction); });
+    }
+    return respond(cdb, data, direction);
+}
+
+mmc::CommandResult VirtualDrive::respond(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
+                                         mmc::DataDirection direction)
 {
     if (cdb.empty()) return checkCondition(mmc::sense::InvalidCommandOperationCode, 0);
     const CommandRow* row = findCommand(cdb[0]);

@@ -30,9 +30,15 @@ public:
     [[nodiscard]] TrayState tray() const { return state_.tray; }
     [[nodiscard]] CommandTrace& trace() { return trace_; }
     void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }
+    // Faults to inject: per sector, per command and over time (docs/emulator.md, "Fault injection").
+    [[nodiscard]] FaultPlan& faults() { return state_.faults; }
+    // Media events not yet reported (GET EVENT STATUS NOTIFICATION), oldest first.
+    [[nodiscard]] const std::deque<MediaEvent>& pendingMediaEvents() const { return state_.pendingMediaEvents; }
 
 private:
-    mmc::CommandResult dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction);
+    mmc::CommandResult dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction,
+                                Nanoseconds timeout);
+    mmc::CommandResult respond(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction);
 
     DriveState state_;
     CommandTrace trace_;

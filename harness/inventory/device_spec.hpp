@@ -1,5 +1,6 @@
 #pragma once
 // One entry of devices.yaml: which drive, reached how, and what the lab declares about it.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "harness/mmc/adapter_properties.hpp"
+#include "harness/mmc/sense.hpp"
 
 namespace cdcts::inventory {
 
@@ -19,11 +21,49 @@ struct SourceLocation {
     int column = 0;
 };
 
+// Faults seeded into an emulated drive when it is opened (emulated.faults; docs/devices-yaml.md). They mirror
+// the emulator's FaultPlan, which this library does not see; open_device.cpp converts them.
+enum class SectorFaultKind { Unreadable, Marginal, Slow };
+struct SectorFaultSpec {
+    std::uint32_t lba = 0;
+    std::uint32_t count = 1;
+    SectorFaultKind kind = SectorFaultKind::Unreadable;
+};
+
+enum class CommandFaultKind { CheckCondition, Hang, ShortTransfer, Garbage, WrongLength };
+struct CommandFaultSpec {
+    CommandFaultKind kind = CommandFaultKind::CheckCondition;
+    std::optional<std::uint8_t> opcode;  // any command when empty
+    std::uint32_t count = 1;
+    mmc::SenseCode sense;         // check_condition
+    std::uint32_t bytes = 0;      // short_transfer: at most this many bytes move
+    std::uint32_t seed = 0;       // garbage
+    std::int32_t delta = 0;       // wrong_length: added to the reply's length field
+};
+
+enum class FaultEventKind { MediumRemoved, DeviceGone, UnitAttention };
+struct FaultEventSpec {
+    std::chrono::nanoseconds at{0};  // after the device is opened, on its clock
+    FaultEventKind kind = FaultEventKind::MediumRemoved;
+    bool trayOpen = true;  // medium_removed
+    mmc::SenseCode sense;  // unit_attention
+    std::uint32_t count = 1;
+};
+
+struct EmulatedFaults {
+    std::vector<SectorFaultSpec> sectors;
+    std::vector<CommandFaultSpec> commands;
+    std::vector<FaultEventSpec> events;
+
+    [[nodiscard]] bool empty() const { return sectors.empty() && commands.empty() && events.empty(); }
+};
+
 struct EmulatedParams {
     std::string profile;  // a name from the emulator's profile catalog
     // "none" (empty tray), "synthetic:<kind>" (a disc built in code), or an image path; relative
     // paths are resolved against the folder devices.yaml is in, and stored resolved here.
     std::string medium;
+    EmulatedFaults faults;
 };
 
 struct RealDriveParams {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -26,7 +27,26 @@ constexpr std::uint32_t kMinimumTransferLength = 2048;
 constexpr std::array<std::string_view, 1> kTopKeys = {"devices"};
 constexpr std::array<std::string_view, 9> kDeviceKeys = {"id",   "description", "backend", "enabled", "emulated",
                                                          "sgio", "win32",       "adapter", "expect"};
-constexpr std::array<std::string_view, 2> kEmulatedKeys = {"profile", "medium"};
+constexpr std::array<std::string_view, 3> kEmulatedKeys = {"profile", "medium", "faults"};
+constexpr std::array<std::string_view, 3> kFaultsKeys = {"sectors", "commands", "events"};
+constexpr std::array<std::string_view, 3> kSectorFaultKeys = {"lba", "count", "kind"};
+constexpr std::array<std::string_view, 7> kCommandFaultKeys = {"kind", "opcode", "count", "sense", "bytes", "seed", "delta"};
+constexpr std::array<std::string_view, 5> kFaultEventKeys = {"at", "kind", "tray", "sense", "count"};
+constexpr std::array<std::pair<std::string_view, SectorFaultKind>, 3> kSectorFaultKinds = {
+    {{"unreadable", SectorFaultKind::Unreadable}, {"marginal", SectorFaultKind::Marginal}, {"slow", SectorFaultKind::Slow}}};
+constexpr std::array<std::pair<std::string_view, CommandFaultKind>, 5> kCommandFaultKinds = {
+    {{"check_condition", CommandFaultKind::CheckCondition},
+     {"hang", CommandFaultKind::Hang},
+     {"short_transfer", CommandFaultKind::ShortTransfer},
+     {"garbage", CommandFaultKind::Garbage},
+     {"wrong_length", CommandFaultKind::WrongLength}}};
+constexpr std::array<std::pair<std::string_view, FaultEventKind>, 3> kFaultEventKinds = {
+    {{"medium_removed", FaultEventKind::MediumRemoved},
+     {"device_gone", FaultEventKind::DeviceGone},
+     {"unit_attention", FaultEventKind::UnitAttention}}};
+// Duration units of faults.events[].at, in nanoseconds.
+constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kDurationUnits = {
+    {{"ns", 1}, {"us", 1'000}, {"ms", 1'000'000}, {"s", 1'000'000'000}, {"min", 60'000'000'000}}};
 constexpr std::array<std::string_view, 1> kRealDriveKeys = {"path"};
 constexpr std::array<std::string_view, 3> kAdapterKeys = {"alignment_mask", "maximum_transfer_length",
                                                           "maximum_physical_pages"};
@@ -260,6 +280,220 @@ std::string readMedium(const Context& context, const Field& field)
     return resolved.string();
 }
 
+// One of `names` (a table of name -> value); the error lists them all.
+template <typename Value, std::size_t N>
+Value readName(const Context& context, const Field& field, const std::array<std::pair<std::string_view, Value>, N>& names,
+               std::string_view what)
+{
+    const std::string text = readString(context, field);
+    for (const auto& [name, value] : names) {
+        if (text == name) return value;
+    }
+    std::vector<std::string_view> known;
+    for (const auto& entry : names) known.push_back(entry.first);
+    context.fail(field, "unknown " + std::string(what) + " '" + text + "' (known: " + joinNames(known) + ")");
+}
+
+std::uint32_t readAtLeastOne(const Context& context, const Field& field)
+{
+    const std::uint32_t value = readUnsigned(context, field);
+    if (value < 1) context.fail(field, "must be at least 1, got 0");
+    return value;
+}
+
+// KK/AA/QQ in hex (sense key, additional sense code, qualifier), as drives' sense is usually written.
+mmc::SenseCode readSense(const Context& context, const Field& field)
+{
+    const std::string text = readString(context, field);
+    const auto hexByte = [](std::string_view digits, std::uint8_t& out) {
+        if (digits.size() != 2) return false;
+        unsigned value = 0;
+        for (const char c : digits) {
+            unsigned digit = 16;
+            if (c >= '0' && c <= '9') digit = static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
+            if (digit >= 16) return false;
+            value = value * 16 + digit;
+        }
+        out = static_cast<std::uint8_t>(value);
+        return true;
+    };
+    std::uint8_t key = 0, asc = 0, ascq = 0;
+    const bool shaped = text.size() == 8 && text[2] == '/' && text[5] == '/';
+    if (!shaped || !hexByte(std::string_view(text).substr(0, 2), key) || !hexByte(std::string_view(text).substr(3, 2), asc) ||
+        !hexByte(std::string_view(text).substr(6, 2), ascq)) {
+        context.fail(field, "expected sense as KK/AA/QQ in hex (key/ASC/ASCQ, e.g. 03/11/00), got '" + text + "'");
+    }
+    if (key > 0x0F) context.fail(field, "the sense key is 00 to 0F, got '" + text + "'");
+    return {static_cast<mmc::SenseKey>(key), asc, ascq};
+}
+
+// A whole number with a unit: ns, us, ms, s or min (5s, 1500ms).
+std::chrono::nanoseconds readDuration(const Context& context, const Field& field)
+{
+    const std::string text = readString(context, field);
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > 0 && digits <= 12) {
+        const std::string_view unit = std::string_view(text).substr(digits);
+        for (const auto& [name, nanoseconds] : kDurationUnits) {
+            if (unit != name) continue;
+            const std::int64_t count = std::stoll(text.substr(0, digits));
+            // A drive's clock counts 64-bit nanoseconds (about 292 years).
+            if (count > std::numeric_limits<std::int64_t>::max() / nanoseconds)
+                context.fail(field, "'" + text + "' is too long for the drive's clock");
+            return std::chrono::nanoseconds(count * nanoseconds);
+        }
+    }
+    context.fail(field, "expected a duration: a whole number and a unit (ns, us, ms, s, min), e.g. 5s or 1500ms, got '" +
+                            text + "'");
+}
+
+// A decimal integer with an optional sign (-4, +8).
+std::int32_t readSigned(const Context& context, const Field& field)
+{
+    const std::string text = readString(context, field);
+    const bool negative = text.starts_with('-');
+    const std::string_view digits = std::string_view(text).substr(negative || text.starts_with('+') ? 1 : 0);
+    const bool valid = !digits.empty() && digits.size() <= 9 &&
+                       std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!valid) context.fail(field, "expected a whole number such as -4 or 8, got '" + text + "'");
+    const auto magnitude = static_cast<std::int32_t>(std::stol(std::string(digits)));
+    return negative ? -magnitude : magnitude;
+}
+
+// The entries of a faults list; an empty value is an empty list.
+template <typename Read>
+void forEachEntry(const Context& context, const Field& list, Read read)
+{
+    if (list.value.IsNull()) return;
+    if (!list.value.IsSequence()) context.fail(list, "expected a list, got " + describe(list.value));
+    std::size_t index = 0;
+    for (const YAML::Node& entry : list.value) {
+        const std::string path = list.path + "[" + std::to_string(index++) + "]";
+        if (!entry.IsMap()) context.fail(entry.Mark(), path, "expected a map, got " + describe(entry));
+        read(path, entry);
+    }
+}
+
+// A key that only some kinds take, present on another kind.
+void refuseUnless(const Context& context, const CheckedMap& map, std::string_view key, bool allowed, std::string_view kinds)
+{
+    if (const Field* field = map.find(key); field != nullptr && !allowed) {
+        context.fail(*field, "only for kind " + std::string(kinds));
+    }
+}
+
+SectorFaultSpec readSectorFault(const Context& context, const std::string& path, const YAML::Node& node)
+{
+    const CheckedMap map(context, node, path, node.Mark(), kSectorFaultKeys);
+    SectorFaultSpec spec;
+    const Field& lba = map.require("lba");
+    spec.lba = readUnsigned(context, lba);
+    if (spec.lba > static_cast<std::uint32_t>(std::numeric_limits<std::int32_t>::max())) {
+        context.fail(lba, "must be at most " + std::to_string(std::numeric_limits<std::int32_t>::max()) + ", got " +
+                              std::to_string(spec.lba));
+    }
+    if (const Field* field = map.find("count")) spec.count = readAtLeastOne(context, *field);
+    spec.kind = readName(context, map.require("kind"), kSectorFaultKinds, "sector fault kind");
+    return spec;
+}
+
+CommandFaultSpec readCommandFault(const Context& context, const std::string& path, const YAML::Node& node)
+{
+    const CheckedMap map(context, node, path, node.Mark(), kCommandFaultKeys);
+    CommandFaultSpec spec;
+    if (const Field* field = map.find("kind")) spec.kind = readName(context, *field, kCommandFaultKinds, "command fault kind");
+    if (const Field* field = map.find("opcode")) {
+        const std::uint32_t opcode = readUnsigned(context, *field);
+        if (opcode > 0xFF) context.fail(*field, "an operation code is one byte (0x00 to 0xFF), got " + std::to_string(opcode));
+        spec.opcode = static_cast<std::uint8_t>(opcode);
+    }
+    if (const Field* field = map.find("count")) spec.count = readAtLeastOne(context, *field);
+    refuseUnless(context, map, "sense", spec.kind == CommandFaultKind::CheckCondition, "check_condition");
+    refuseUnless(context, map, "bytes", spec.kind == CommandFaultKind::ShortTransfer, "short_transfer");
+    refuseUnless(context, map, "seed", spec.kind == CommandFaultKind::Garbage, "garbage");
+    refuseUnless(context, map, "delta", spec.kind == CommandFaultKind::WrongLength, "wrong_length");
+    switch (spec.kind) {
+    case CommandFaultKind::CheckCondition:
+        spec.sense = readSense(context, map.require("sense", "kind check_condition needs it"));
+        break;
+    case CommandFaultKind::ShortTransfer:
+        spec.bytes = readUnsigned(context, map.require("bytes", "kind short_transfer needs it"));
+        break;
+    case CommandFaultKind::Garbage:
+        if (const Field* field = map.find("seed")) spec.seed = readUnsigned(context, *field);
+        break;
+    case CommandFaultKind::WrongLength: {
+        const Field& delta = map.require("delta", "kind wrong_length needs it");
+        spec.delta = readSigned(context, delta);
+        if (spec.delta == 0) context.fail(delta, "must not be 0 (a length field off by nothing is no fault)");
+        const auto& opcodes = context.vocabulary.lengthFieldOpcodes;
+        if (spec.opcode && std::find(opcodes.begin(), opcodes.end(), *spec.opcode) == opcodes.end()) {
+            std::vector<std::string> known;
+            for (const std::uint8_t op : opcodes) {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "0x%02X", op);
+                known.emplace_back(hex);
+            }
+            context.fail(*map.find("opcode"), "the reply of this command has no length field (wrong_length takes: " +
+                                                  joinNames(known) + ")");
+        }
+        break;
+    }
+    case CommandFaultKind::Hang: break;
+    }
+    return spec;
+}
+
+FaultEventSpec readFaultEvent(const Context& context, const std::string& path, const YAML::Node& node)
+{
+    const CheckedMap map(context, node, path, node.Mark(), kFaultEventKeys);
+    FaultEventSpec spec;
+    spec.at = readDuration(context, map.require("at"));
+    spec.kind = readName(context, map.require("kind"), kFaultEventKinds, "event kind");
+    refuseUnless(context, map, "tray", spec.kind == FaultEventKind::MediumRemoved, "medium_removed");
+    refuseUnless(context, map, "sense", spec.kind == FaultEventKind::UnitAttention, "unit_attention");
+    refuseUnless(context, map, "count", spec.kind == FaultEventKind::UnitAttention, "unit_attention");
+    if (const Field* field = map.find("tray")) {
+        const std::string tray = readString(context, *field);
+        if (tray != "open" && tray != "closed") context.fail(*field, "expected open or closed, got '" + tray + "'");
+        spec.trayOpen = tray == "open";
+    }
+    if (spec.kind == FaultEventKind::UnitAttention) {
+        const Field& sense = map.require("sense", "kind unit_attention needs it");
+        spec.sense = readSense(context, sense);
+        if (spec.sense.key != mmc::SenseKey::UnitAttention) {
+            context.fail(sense, "a unit attention has sense key 06, got '" + sense.value.Scalar() + "'");
+        }
+        if (const Field* field = map.find("count")) spec.count = readAtLeastOne(context, *field);
+    }
+    return spec;
+}
+
+EmulatedFaults readFaults(const Context& context, const Field& block)
+{
+    const CheckedMap map = openBlock(context, block, kFaultsKeys);
+    EmulatedFaults faults;
+    if (const Field* list = map.find("sectors")) {
+        forEachEntry(context, *list, [&](const std::string& path, const YAML::Node& entry) {
+            faults.sectors.push_back(readSectorFault(context, path, entry));
+        });
+    }
+    if (const Field* list = map.find("commands")) {
+        forEachEntry(context, *list, [&](const std::string& path, const YAML::Node& entry) {
+            faults.commands.push_back(readCommandFault(context, path, entry));
+        });
+    }
+    if (const Field* list = map.find("events")) {
+        forEachEntry(context, *list, [&](const std::string& path, const YAML::Node& entry) {
+            faults.events.push_back(readFaultEvent(context, path, entry));
+        });
+    }
+    return faults;
+}
+
 EmulatedParams readEmulated(const Context& context, const Field& block)
 {
     const CheckedMap map = openBlock(context, block, kEmulatedKeys);
@@ -271,6 +505,7 @@ EmulatedParams readEmulated(const Context& context, const Field& block)
         context.fail(profile, "unknown profile '" + params.profile + "' (known: " + joinNames(profiles) + ")");
     }
     params.medium = readMedium(context, map.require("medium"));
+    if (const Field* field = map.find("faults")) params.faults = readFaults(context, *field);
     return params;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // devices.yaml -> Inventory. Every rule of the format (docs/devices-yaml.md) is checked here, so a lab file
 // with a typo fails before any drive is touched, with a compiler-style "file:line:column: key: what" message.
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,8 @@ namespace cdcts::inventory {
 struct InventoryVocabulary {
     std::vector<std::string> profiles;            // emulated.profile values
     std::vector<std::string> syntheticDiscKinds;  // the <kind> of emulated.medium: synthetic:<kind>
+    // Operation codes whose reply starts with a length field (emulated.faults wrong_length needs one).
+    std::vector<std::uint8_t> lengthFieldOpcodes;
 };
 
 // A violation of the inventory format. what() is "<file>:<line>:<column>: <keyPath>: <detail>", or without

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <stdexcept>
 
 #include "harness/backends/emulated_device.hpp"
 #include "harness/backends/real_device.hpp"
@@ -45,6 +46,71 @@ std::unique_ptr<emulator::Disc> loadMedium(const DeviceSpec& spec)
     }
 }
 
+emulator::SectorFault toEmulator(SectorFaultKind kind)
+{
+    switch (kind) {
+    case SectorFaultKind::Unreadable: return emulator::SectorFault::Unreadable;
+    case SectorFaultKind::Marginal: return emulator::SectorFault::Marginal;
+    case SectorFaultKind::Slow: return emulator::SectorFault::Slow;
+    }
+    return emulator::SectorFault::None;
+}
+
+emulator::CommandFaultKind toEmulator(CommandFaultKind kind)
+{
+    switch (kind) {
+    case CommandFaultKind::CheckCondition: return emulator::CommandFaultKind::CheckCondition;
+    case CommandFaultKind::Hang: return emulator::CommandFaultKind::Hang;
+    case CommandFaultKind::ShortTransfer: return emulator::CommandFaultKind::ShortTransfer;
+    case CommandFaultKind::Garbage: return emulator::CommandFaultKind::GarbageReply;
+    case CommandFaultKind::WrongLength: return emulator::CommandFaultKind::WrongLengthField;
+    }
+    return emulator::CommandFaultKind::CheckCondition;
+}
+
+emulator::FaultEventKind toEmulator(FaultEventKind kind)
+{
+    switch (kind) {
+    case FaultEventKind::MediumRemoved: return emulator::FaultEventKind::MediumRemoved;
+    case FaultEventKind::DeviceGone: return emulator::FaultEventKind::DeviceGone;
+    case FaultEventKind::UnitAttention: return emulator::FaultEventKind::UnitAttentionStorm;
+    }
+    return emulator::FaultEventKind::MediumRemoved;
+}
+
+// Seeds the drive with the entry's faults once the device is open (the class driver's start-up commands have
+// run); event times count from this moment of the drive's clock.
+void applyFaults(const std::string& id, const EmulatedFaults& faults, emulator::VirtualDrive& drive)
+{
+    emulator::FaultPlan& plan = drive.faults();
+    for (const SectorFaultSpec& s : faults.sectors) plan.setSectors(static_cast<std::int32_t>(s.lba), s.count, toEmulator(s.kind));
+    for (const CommandFaultSpec& c : faults.commands) {
+        emulator::CommandFault fault;
+        fault.kind = toEmulator(c.kind);
+        fault.opcode = c.opcode;
+        fault.count = c.count;
+        fault.sense = c.sense;
+        fault.transferLimit = c.bytes;
+        fault.seed = c.seed;
+        fault.lengthDelta = c.delta;
+        try {
+            plan.addCommandFault(fault);
+        } catch (const std::invalid_argument& e) {  // a spec the loader did not check (another vocabulary)
+            throw DeviceError(id + ": emulated.faults: " + e.what());
+        }
+    }
+    const Nanoseconds opened = drive.clock().now();
+    for (const FaultEventSpec& e : faults.events) {
+        emulator::FaultEvent event;
+        event.at = opened + e.at;
+        event.kind = toEmulator(e.kind);
+        event.trayOpen = e.trayOpen;
+        event.sense = e.sense;
+        event.count = e.count;
+        plan.schedule(event);
+    }
+}
+
 std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
 {
     const emulator::DriveProfile* profile = emulator::findDriveProfile(spec.emulated.profile);
@@ -55,7 +121,9 @@ std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
     config.medium = loadMedium(spec);
     config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
     config.settings.volumeMounted = spec.expect.volumeMounted;
-    return std::make_unique<backends::EmulatedDevice>(std::move(config));
+    auto device = std::make_unique<backends::EmulatedDevice>(std::move(config));
+    applyFaults(spec.id, spec.emulated.faults, device->drive());
+    return device;
 }
 
 std::unique_ptr<Device> openSgIo(const DeviceSpec& spec)
@@ -78,6 +146,8 @@ InventoryVocabulary emulatorVocabulary()
     InventoryVocabulary v;
     for (const auto& p : emulator::driveProfiles()) v.profiles.emplace_back(p.name);
     for (const auto& k : emulator::syntheticDiscKinds()) v.syntheticDiscKinds.emplace_back(k.name);
+    for (unsigned op = 0; op <= 0xFF; ++op)
+        if (emulator::replyLengthFieldWidth(static_cast<std::uint8_t>(op)) != 0) v.lengthFieldOpcodes.push_back(static_cast<std::uint8_t>(op));
     return v;
 }
 

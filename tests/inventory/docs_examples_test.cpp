@@ -32,7 +32,7 @@ TEST(InventoryDocs, ExamplesParse)
 {
     const std::vector<std::string> blocks =
         yamlBlocks(std::filesystem::path(CDCTS_SOURCE_DIR) / "docs" / "devices-yaml.md");
-    ASSERT_EQ(blocks.size(), 4U);
+    ASSERT_EQ(blocks.size(), 5U);
     // The image example names images/reference.iso beside devices.yaml.
     const test::TempDir dir;
     const std::filesystem::path image = dir.write("images/reference.iso", "an image");
@@ -42,8 +42,12 @@ TEST(InventoryDocs, ExamplesParse)
         const Inventory inventory = test::parse(block, dir.path() / "devices.yaml");
         for (const DeviceSpec& spec : inventory.devices) ids.push_back(spec.id);
     }
-    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_iso", "emu_empty", "lab_sr0", "lab_cdrom0"}));
-    EXPECT_EQ(test::parse(blocks[1], dir.path() / "devices.yaml").devices.at(0).emulated.medium, image.string());
+    EXPECT_EQ(ids, (std::vector<std::string>{"emu_faulty", "emu_reader", "emu_iso", "emu_empty", "lab_sr0", "lab_cdrom0"}));
+    EXPECT_EQ(test::parse(blocks[2], dir.path() / "devices.yaml").devices.at(0).emulated.medium, image.string());
+    const EmulatedFaults faults = test::parse(blocks[0]).devices.at(0).emulated.faults;
+    EXPECT_EQ(faults.sectors.size(), 3U);
+    EXPECT_EQ(faults.commands.size(), 5U);
+    EXPECT_EQ(faults.events.size(), 3U);
 }
 
 }  // namespace

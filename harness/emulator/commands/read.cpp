@@ -3,6 +3,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/sector_faults.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -22,11 +23,15 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
         if (t == nullptr || t->type != TrackType::Mode1) return checkCondition(mmc::sense::IllegalModeForThisTrack);
     }
     // The host's buffer may be shorter than the request; the rest is the residual.
-    const std::uint32_t fit = static_cast<std::uint32_t>(std::min<std::uint64_t>(blocks, ctx.data.size() / kCookedSectorSize));
+    std::uint32_t fit = static_cast<std::uint32_t>(std::min<std::uint64_t>(blocks, ctx.data.size() / kCookedSectorSize));
+    // An unreadable sector ends the transfer: the sectors before it are sent, then the error names it.
+    const std::optional<std::int32_t> unreadable = state.faults.firstUnreadable(lba, blocks);
+    if (unreadable) fit = std::min(fit, static_cast<std::uint32_t>(*unreadable - static_cast<std::int64_t>(lba)));
     for (std::uint32_t i = 0; i < fit; ++i) {
         const auto sector = static_cast<std::int32_t>(lba + i);
         disc.readUserData(*disc.trackOwning(sector), sector, ctx.data.subspan(std::size_t{i} * kCookedSectorSize, kCookedSectorSize));
     }
+    if (unreadable) return unrecoveredReadError(*unreadable, fit * kCookedSectorSize);
     return good(fit * kCookedSectorSize);
 }
 

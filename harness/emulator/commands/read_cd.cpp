@@ -6,6 +6,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/sector_faults.hpp"
 #include "harness/emulator/sector/c2.hpp"
 #include "harness/emulator/sector/q_channel.hpp"
 #include "harness/emulator/sector/raw_sector.hpp"
@@ -81,10 +82,14 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         if (!selectsContiguousFields(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
     }
 
+    // An unreadable sector ends the transfer: the sectors before it are sent, then the error names it.
+    const std::optional<std::int32_t> unreadable = state.faults.firstUnreadable(lba, count);
+    const std::int64_t readable = unreadable ? *unreadable - lba : count;
+
     std::array<std::uint8_t, sector::kRawSectorSize> raw{};
     std::vector<std::uint8_t> user(2352);
     std::size_t at = 0;
-    for (std::int64_t i = 0; i < count && at < ctx.data.size(); ++i) {
+    for (std::int64_t i = 0; i < readable && at < ctx.data.size(); ++i) {
         const auto sectorLba = static_cast<std::int32_t>(lba + i);
         const Track& t = *disc.trackOwning(sectorLba);
         const bool audio = t.type == TrackType::Audio;
@@ -97,6 +102,11 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             disc.readUserData(t, sectorLba, std::span(user).first(2048));
             sector::buildMode1(sectorLba, std::span<const std::uint8_t, 2048>(user.data(), 2048), raw);
         }
+        // A marginal sector: C2 flags the bytes CIRC could not correct. Mode 1 data is still exact (the L2
+        // EDC/ECC layer repairs it); audio has nothing above CIRC, so its flagged bytes arrive damaged.
+        const bool marginal = state.faults.sector(sectorLba) == SectorFault::Marginal;
+        const sector::C2ErrorMap c2Errors = marginal ? marginalC2Errors(sectorLba) : sector::C2ErrorMap{};
+        if (marginal && audio) damageFlaggedBytes(c2Errors, raw);
         // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
         const Layout& layout = audio ? kAudio : kMode1;
         std::vector<std::uint8_t> out;
@@ -105,13 +115,12 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             if (sel.fields[f] && layout.fields[f].size != 0)
                 out.insert(out.end(), raw.begin() + layout.fields[f].offset, raw.begin() + layout.fields[f].offset + layout.fields[f].size);
         if (sel.c2 != 0) {
-            const sector::C2ErrorMap none;  // no injected faults yet: every byte read back correctly
             const std::size_t n = sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
             out.resize(out.size() + n);
             if (sel.c2 == 1)
-                sector::writeC2Pointers(none, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + out.size() - n, n));
+                sector::writeC2Pointers(c2Errors, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + out.size() - n, n));
             else
-                sector::writeC2Block(none, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + out.size() - n, n));
+                sector::writeC2Block(c2Errors, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + out.size() - n, n));
         }
         if (sel.subchannel != sector::SubchannelSelection::None) {
             const bool pregap = sectorLba < t.startLba;
@@ -126,6 +135,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         std::copy_n(out.begin(), n, ctx.data.begin() + static_cast<std::ptrdiff_t>(at));
         at += n;
     }
+    if (unreadable) return unrecoveredReadError(*unreadable, static_cast<std::uint32_t>(at));
     return good(static_cast<std::uint32_t>(at));
 }
 
