@@ -15,6 +15,9 @@ constexpr CommandRow kCommands[] = {
     {Opcode::ReadTocPmaAtip, 10, true, true, &readTocPmaAtip},
     {Opcode::ReadCdMsf, 12, true, true, &readCdMsf},
     {Opcode::ReadCd, 12, true, true, &readCd},
+    {Opcode::SetCdSpeed, 12, true, false, &setCdSpeed},
+    {Opcode::SetStreaming, 12, true, false, &setStreaming},
+    {Opcode::GetPerformance, 12, true, false, &getPerformance},
 };
 }  // namespace
 

@@ -38,6 +38,9 @@ mmc::CommandResult readCdMsf(DriveState&, const CommandContext&);
 mmc::CommandResult readTocPmaAtip(DriveState&, const CommandContext&);
 mmc::CommandResult startStopUnit(DriveState&, const CommandContext&);
 mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&);
+mmc::CommandResult setCdSpeed(DriveState&, const CommandContext&);
+mmc::CommandResult setStreaming(DriveState&, const CommandContext&);
+mmc::CommandResult getPerformance(DriveState&, const CommandContext&);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
 [[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 
 namespace cdcts::emulator {
 
@@ -18,6 +19,7 @@ void VirtualDrive::loadMedium(std::unique_ptr<Disc> disc)
     if (state_.medium) {
         state_.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
         state_.noteMediaEvent(MediaEvent::NewMedia);
+        mediumLoaded(state_);  // the disc spins up: 02/04/01 until it is at speed
     }
 }
 
@@ -26,6 +28,7 @@ void VirtualDrive::removeMedium(TrayState trayAfter)
     if (state_.medium) state_.noteMediaEvent(MediaEvent::MediaRemoval);
     state_.medium.reset();
     state_.tray = trayAfter;
+    mediumGone(state_);
 }
 
 mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
@@ -62,6 +65,7 @@ mmc::CommandResult VirtualDrive::dispatch(std::span<const std::uint8_t> cdb, std
         return checkCondition(ua);
     }
     if (row->needsMedium && state_.loadedDisc() == nullptr) return checkCondition(mediumNotPresent(state_));
+    if (row->needsMedium && becomingReady(state_)) return checkCondition(mmc::sense::NotReadyBecomingReady);
     return row->handler(state_, CommandContext{cdb, data, direction});
 }
 

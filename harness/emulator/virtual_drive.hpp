@@ -30,6 +30,8 @@ public:
     [[nodiscard]] TrayState tray() const { return state_.tray; }
     [[nodiscard]] CommandTrace& trace() { return trace_; }
     void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }
+    // Faults seeded into the drive (per-sector faults the read paths and the timing model obey).
+    [[nodiscard]] FaultPlan& faults() { return state_.faults; }
 
 private:
     mmc::CommandResult dispatch(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction);

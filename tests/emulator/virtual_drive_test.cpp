@@ -24,6 +24,9 @@ TEST_F(VirtualDrive_, ReportsMediumChangeOnceAfterLoading)
     settle();
     drive.loadMedium(makeSyntheticDisc("data"));
     EXPECT_TRUE(hasSense(send({0x00, 0, 0, 0, 0, 0}), {mmc::SenseKey::UnitAttention, 0x28, 0x00}));
+    // The disc then spins up (spindle_test.cpp covers the timing); after that the drive is ready.
+    EXPECT_TRUE(hasSense(send({0x00, 0, 0, 0, 0, 0}), mmc::sense::NotReadyBecomingReady));
+    clock.advance(drive.profile().timings.spinUp);
     EXPECT_TRUE(send({0x00, 0, 0, 0, 0, 0}).good());
 }
 

@@ -3,6 +3,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -21,6 +22,7 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
         const Track* t = disc.trackOwning(static_cast<std::int32_t>(lba + i));
         if (t == nullptr || t->type != TrackType::Mode1) return checkCondition(mmc::sense::IllegalModeForThisTrack);
     }
+    chargeRead(state, static_cast<std::int32_t>(lba), blocks, isStreamingRead(ctx.cdb));
     // The host's buffer may be shorter than the request; the rest is the residual.
     const std::uint32_t fit = static_cast<std::uint32_t>(std::min<std::uint64_t>(blocks, ctx.data.size() / kCookedSectorSize));
     for (std::uint32_t i = 0; i < fit; ++i) {

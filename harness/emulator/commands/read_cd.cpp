@@ -6,6 +6,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 #include "harness/emulator/sector/c2.hpp"
 #include "harness/emulator/sector/q_channel.hpp"
 #include "harness/emulator/sector/raw_sector.hpp"
@@ -80,6 +81,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             return checkCondition(mmc::sense::IllegalModeForThisTrack);
         if (!selectsContiguousFields(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
     }
+    chargeRead(state, static_cast<std::int32_t>(lba), static_cast<std::uint32_t>(count), false);
 
     std::array<std::uint8_t, sector::kRawSectorSize> raw{};
     std::vector<std::uint8_t> user(2352);
