@@ -41,6 +41,14 @@ mmc::CommandResult preventAllowMediumRemoval(DriveState&, const CommandContext&)
 mmc::CommandResult setCdSpeed(DriveState&, const CommandContext&);
 mmc::CommandResult setStreaming(DriveState&, const CommandContext&);
 mmc::CommandResult getPerformance(DriveState&, const CommandContext&);
+mmc::CommandResult playAudio10(DriveState&, const CommandContext&);
+mmc::CommandResult playAudio12(DriveState&, const CommandContext&);
+mmc::CommandResult playAudioMsf(DriveState&, const CommandContext&);
+mmc::CommandResult pauseResume(DriveState&, const CommandContext&);
+mmc::CommandResult stopPlayScan(DriveState&, const CommandContext&);
+mmc::CommandResult seek10(DriveState&, const CommandContext&);
+mmc::CommandResult readSubChannel(DriveState&, const CommandContext&);
+mmc::CommandResult sendOpcInformation(DriveState&, const CommandContext&);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
 [[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);
