@@ -100,8 +100,8 @@ TEST_F(VirtualDrive_, RejectsAMissingPageWithAFieldPointer)
 TEST_F(VirtualDrive_, RejectsUnknownOperationCodes)
 {
     EXPECT_TRUE(hasSense(send({0xFF, 0, 0, 0, 0, 0}), mmc::sense::InvalidCommandOperationCode));
-    EXPECT_TRUE(hasSense(send({0x42, 0, 0x40, 1, 0, 0, 0, 0, 16, 0}), mmc::sense::InvalidCommandOperationCode))
-        << "READ SUB-CHANNEL is not implemented yet; the drive must say so, not pretend";
+    EXPECT_TRUE(hasSense(send({0xA4, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0}), mmc::sense::InvalidCommandOperationCode))
+        << "REPORT KEY is not implemented; the drive must say so, not pretend";
 }
 
 TEST_F(VirtualDrive_, ReadCapacityGivesTheLastLbaAnd2048)
