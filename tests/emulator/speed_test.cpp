@@ -203,6 +203,34 @@ TEST(GetPerformance, PcavRisesThenRunsFlatAtTheCap)
     EXPECT_NEAR(double(curve[1][0]), lba, 2.0);
 }
 
+TEST(GetPerformance, ACavCurveUnderTheHostsCapFlattensWhereItReachesIt)
+{
+    Rig rig("dvd_rom");
+    ASSERT_TRUE(rig.setCdSpeed(4234).good());
+    const auto curve = rig.readCurve();
+    ASSERT_EQ(curve.size(), 2u);
+    EXPECT_EQ(curve[0][1], cavRate(8467, 0));
+    EXPECT_EQ(curve[1][1], 4234u);
+    EXPECT_EQ(curve[1][3], 4234u);
+    const double r = 58.0 * 4234.0 / 8467.0;  // 29.0 mm
+    EXPECT_NEAR(double(curve[1][0]), (r * r - 625.0) * std::numbers::pi / 1.92 * 75.0 - 150.0, 2.0);
+}
+
+TEST(GetPerformance, ASmallDiscNeverReachesThePcavCap)
+{
+    VirtualClock clock;
+    VirtualDrive drive(*findDriveProfile("dvdrw_writer"), clock);
+    drive.loadMedium(makeSyntheticDisc("data"));  // 20,000 sectors: about 29 mm
+    clock.advance(drive.profile().timings.spinUp);
+    const std::vector<std::uint8_t> tur{0x00, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 3; ++i) (void)drive.execute(tur, {}, mmc::DataDirection::None, 10s);
+    Bytes data(8 + 64);
+    const std::vector<std::uint8_t> cdb{0xAC, 0x10, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0};
+    ASSERT_TRUE(drive.execute(cdb, data, mmc::DataDirection::In, 10s).good());
+    EXPECT_EQ(loadBe32(&data[0]), 4u + 16u) << "one rising descriptor";
+    EXPECT_EQ(loadBe32(&data[8 + 12]), cavRate(8467, 19999));
+}
+
 TEST(GetPerformance, ACurrentSpeedOnlyDriveReportsOneFlatDescriptor)
 {
     Rig rig("slim_slot");

@@ -64,20 +64,26 @@ std::vector<Nominal> nominalReadCurve(const DriveState& state, std::int32_t last
             curve.push_back({static_cast<std::uint32_t>(from), rate(from), static_cast<std::uint32_t>(to), rate(to)});
         }
         break;
+    case RotationControl::Cav:
     case RotationControl::Pcav: {
-        // Where the rising CAV part meets the cap: the first LBA whose rate reaches it.
-        const double cap = timing::readRateKbps(s, state.selectedReadSpeedKbps, lastLba);
+        // CAV rises with the radius until a cap flattens it: P-CAV's own cap or the host's selection.
+        double flat = s.rotation == RotationControl::Pcav ? double(s.pcavCapKbps) : double(s.maxReadKbps);
+        if (state.selectedReadSpeedKbps != timing::kMaximumSpeed) flat = std::min(flat, double(state.selectedReadSpeedKbps));
+        if (s.maxReadKbps * timing::radiusMm(lastLba) / timing::kOuterRadiusMm <= flat) {
+            curve.push_back({0, rate(0), last, rate(lastLba)});  // the cap is never reached on this disc
+            break;
+        }
+        // The first LBA whose rate reaches the cap.
         std::int32_t lo = 0, hi = lastLba;
         while (lo < hi) {
             const std::int32_t mid = lo + (hi - lo) / 2;
-            if (timing::readRateKbps(s, state.selectedReadSpeedKbps, mid) >= cap) hi = mid; else lo = mid + 1;
+            if (timing::readRateKbps(s, state.selectedReadSpeedKbps, mid) >= flat) hi = mid; else lo = mid + 1;
         }
         if (lo > 0) curve.push_back({0, rate(0), static_cast<std::uint32_t>(lo - 1), rate(lo - 1)});
         curve.push_back({static_cast<std::uint32_t>(lo), rate(lo), last, rate(lastLba)});
         break;
     }
-    case RotationControl::Clv:
-    case RotationControl::Cav: curve.push_back({0, rate(0), last, rate(lastLba)}); break;
+    case RotationControl::Clv: curve.push_back({0, rate(0), last, rate(lastLba)}); break;
     }
     return curve;
 }
