@@ -287,6 +287,18 @@ TEST(GetPerformance, WriteSpeedDescriptorsOfAWriter)
     EXPECT_EQ(loadBe32(&data[0]), 4u + 2 * 16u);
 }
 
+TEST(GetPerformance, AWritersNominalWritePerformanceIsItsCurrentWriteSpeed)
+{
+    Rig rig("dvdrw_writer");
+    Bytes data;
+    ASSERT_TRUE(rig.setCdSpeed(0xFFFF, 3000).good());  // write: 2822, the fastest at or below 3000
+    ASSERT_TRUE(rig.getPerformance(data, 0x14, 0x00).good());
+    ASSERT_EQ(loadBe32(&data[0]), 4u + 16u);
+    EXPECT_EQ(data[4], 0x02) << "Write";
+    EXPECT_EQ(loadBe32(&data[12]), 2822u);
+    EXPECT_EQ(loadBe32(&data[20]), 2822u);
+}
+
 TEST(GetPerformance, AReaderHasNoWriteSpeedsAndNoWritePerformance)
 {
     Rig rig("dvd_rom");

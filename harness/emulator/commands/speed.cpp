@@ -177,7 +177,8 @@ mmc::CommandResult getPerformance(DriveState& state, const CommandContext& ctx)
         // Tolerance 10b (10%) is the only value MMC-6 defines.
         if (((ctx.cdb[1] >> 3) & 0x03) != 0x02) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 3);
         if (except == 3) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 0);
-        if (write && !state.profile.writer) return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 2);
+        if (write && (!state.profile.writer || state.profile.speeds.writeSpeedsKbps.empty()))
+            return checkCondition(mmc::sense::InvalidFieldInCdb, 1, 2);
         reply[4] = static_cast<std::uint8_t>((write ? 0x02 : 0) | (except != 0 ? 0x01 : 0));
         if (except == 0) {
             std::vector<Nominal> curve;
