@@ -246,6 +246,26 @@ TEST(GetPerformance, ACurrentSpeedOnlyDriveReportsOneFlatDescriptor)
     EXPECT_EQ(curve[0][1], 1411u);
 }
 
+TEST(GetPerformance, ZclvReportsOneFlatDescriptorPerZone)
+{
+    DriveProfile zoned = *findDriveProfile("slim_slot");  // zones at 0, 100000, 200000: 2822, 3528, 4234
+    zoned.behaviours.performanceCurrentSpeedOnly = false;
+    VirtualClock clock;
+    VirtualDrive drive(zoned, clock);
+    drive.loadMedium(std::make_unique<Disc>("full disc", std::vector<Track>{Track{1, 1, TrackType::Mode1, control::DataTrack, 0, 300000, {}}},
+                                            300000, std::make_unique<ZeroSource>()));
+    clock.advance(zoned.timings.spinUp);
+    const std::vector<std::uint8_t> tur{0x00, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 3; ++i) (void)drive.execute(tur, {}, mmc::DataDirection::None, 10s);
+    Bytes data(8 + 64);
+    const std::vector<std::uint8_t> cdb{0xAC, 0x10, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0};
+    ASSERT_TRUE(drive.execute(cdb, data, mmc::DataDirection::In, 10s).good());
+    ASSERT_EQ(loadBe32(&data[0]), 4u + 3 * 16u);
+    const std::uint32_t expected[3][4] = {{0, 2822, 99999, 2822}, {100000, 3528, 199999, 3528}, {200000, 4234, 299999, 4234}};
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t f = 0; f < 4; ++f) EXPECT_EQ(loadBe32(&data[8 + 16 * i + 4 * f]), expected[i][f]) << "zone " << i << " field " << f;
+}
+
 TEST(GetPerformance, MaximumDescriptorsAndStartingLbaLimitTheList)
 {
     Rig rig("dvdrw_writer");
