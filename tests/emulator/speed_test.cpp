@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numbers>
 
 #include "drive_fixture.hpp"
 #include "harness/core/bytes.hpp"
+#include "harness/core/hex.hpp"
+#include "tests/support/subprocess.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -156,6 +160,26 @@ TEST(SetStreaming, ParameterErrorsPointIntoTheDescriptor)
     ASSERT_TRUE(hasSense(r, kInvalidFieldInParameterList)) << "WRC 10b is reserved";
     EXPECT_EQ(r.sense.bytes[15], 0x80 | 0x08 | 3);
     EXPECT_EQ(r.sense.bytes[17], 0);
+}
+
+// sg3_utils' sg_decode_sense, written by others, reads the parameter-list field pointers as SPC-4 defines them.
+TEST(SetStreaming, Sg3UtilsReadsTheParameterFieldPointers)
+{
+    namespace fs = std::filesystem;
+    if (!fs::exists("/usr/bin/sg_decode_sense")) FAIL() << "sg_decode_sense not found: run .ci/install-deps (Debian package sg3-utils)";
+    Rig rig("dvd_rom");
+    const auto decode = [](const mmc::CommandResult& r) {
+        const fs::path file = fs::temp_directory_path() / ("cdcts-mech-sense-" + std::to_string(::getpid()) + ".hex");
+        std::ofstream(file) << formatHex(r.sense.view()) << "\n";
+        const auto out = cdcts::testing_support::run({"/usr/bin/sg_decode_sense", "--file=" + file.string()});
+        fs::remove(file);
+        return out.out;
+    };
+    std::string out = decode(rig.setStreaming(0, 1000, 999, 1411, 1000));
+    EXPECT_NE(out.find("Invalid field in parameter list"), std::string::npos) << out;
+    EXPECT_NE(out.find("Error in Data parameters: byte 4"), std::string::npos) << out;
+    out = decode(rig.setStreaming(0x18, 0, 1000, 1411, 1000));
+    EXPECT_NE(out.find("Error in Data parameters: byte 0 bit 3"), std::string::npos) << out;
 }
 
 TEST(SetStreaming, ShortListsAndOtherTypes)
