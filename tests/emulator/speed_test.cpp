@@ -391,5 +391,38 @@ TEST(SendOpcInformation, AReaderHasNoSuchCommand)
     EXPECT_TRUE(hasSense(rig.send({0x54, 0x01, 0, 0, 0, 0, 0, 0, 0, 0}), mmc::sense::InvalidCommandOperationCode));
 }
 
+TEST(SendOpcInformation, ATableInTheParameterListIsRefusedAndADiscIsNeeded)
+{
+    Rig rig("dvdrw_writer");
+    const auto r = rig.send({0x54, 0x00, 0, 0, 0, 0, 0, 0, 8, 0});
+    ASSERT_TRUE(hasSense(r, mmc::sense::InvalidFieldInCdb));
+    EXPECT_EQ(r.sense.bytes[17], 7);
+    ASSERT_TRUE(rig.send({0x1B, 0, 0, 0, 0x02, 0}).good());  // eject
+    EXPECT_TRUE(hasSense(rig.send({0x54, 0x01, 0, 0, 0, 0, 0, 0, 0, 0}), mmc::sense::MediumNotPresentTrayOpen));
+}
+
+TEST(GetPerformance, NeedsAReadyDisc)
+{
+    VirtualClock clock;
+    VirtualDrive drive(*findDriveProfile("dvd_rom"), clock);
+    const std::vector<std::uint8_t> tur{0x00, 0, 0, 0, 0, 0};
+    (void)drive.execute(tur, {}, mmc::DataDirection::None, 10s);  // power-on reset
+    Bytes data(8 + 16);
+    const std::vector<std::uint8_t> cdb{0xAC, 0x10, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0};
+    EXPECT_TRUE(hasSense(drive.execute(cdb, data, mmc::DataDirection::In, 10s), mmc::sense::MediumNotPresentTrayClosed));
+    drive.loadMedium(makeSyntheticDisc("data"));
+    (void)drive.execute(tur, {}, mmc::DataDirection::None, 10s);  // medium may have changed
+    EXPECT_TRUE(hasSense(drive.execute(cdb, data, mmc::DataDirection::In, 10s), mmc::sense::NotReadyBecomingReady));
+    clock.advance(drive.profile().timings.spinUp);
+    EXPECT_TRUE(drive.execute(cdb, data, mmc::DataDirection::In, 10s).good());
+}
+
+TEST(SetCdSpeed, AReaderIgnoresTheWriteSpeed)
+{
+    Rig rig("dvd_rom");
+    EXPECT_TRUE(rig.setCdSpeed(1411, 0x0001).good()) << "no write speed to set: no error";
+    EXPECT_EQ(rig.readCurve().back()[3], 1411u);
+}
+
 }  // namespace
 }  // namespace cdcts::emulator
