@@ -14,7 +14,11 @@ const emulator::DriveProfile& requireProfile(const emulator::DriveProfile* profi
 EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config) : drive_(requireProfile(config.profile), clock_)
 {
     const std::string mediumDescription = config.medium ? config.medium->description() : "none";
-    if (config.medium) drive_.loadMedium(std::move(config.medium));
+    if (config.medium) {
+        drive_.loadMedium(std::move(config.medium));
+        // A device opened with a disc in has had it in for a while: the disc is at speed, not spinning up.
+        clock_.advance(drive_.profile().timings.spinUp);
+    }
     DeviceIdentity identity;
     identity.id = config.id;
     identity.backend = "emulated";

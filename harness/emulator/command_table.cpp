@@ -31,6 +31,17 @@ constexpr CommandRow kCommands[] = {
     {Opcode::Reserve10, 10, true, false, &reserveRelease},
     {Opcode::Release10, 10, true, false, &reserveRelease},
     {Opcode::SynchronizeCache, 10, true, true, &synchronizeCache},
+    {Opcode::SetCdSpeed, 12, true, false, &setCdSpeed},
+    {Opcode::SetStreaming, 12, true, false, &setStreaming},
+    {Opcode::GetPerformance, 12, true, false, &getPerformance},
+    {Opcode::PlayAudio10, 10, true, true, &playAudio10},
+    {Opcode::PlayAudio12, 12, true, true, &playAudio12},
+    {Opcode::PlayAudioMsf, 10, true, true, &playAudioMsf},
+    {Opcode::PauseResume, 10, true, true, &pauseResume},
+    {Opcode::StopPlayScan, 10, true, false, &stopPlayScan},
+    {Opcode::Seek10, 10, true, true, &seek10},
+    {Opcode::ReadSubChannel, 10, true, true, &readSubChannel},
+    {Opcode::SendOpcInformation, 10, true, false, &sendOpcInformation},
 };
 }  // namespace
 

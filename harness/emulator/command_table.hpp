@@ -54,6 +54,17 @@ mmc::CommandResult synchronizeCache(DriveState&, const CommandContext&);
 [[nodiscard]] std::uint16_t currentMediaProfile(const DriveState& state);
 // MECHANISM STATUS's mechanism state: 0 idle, 1 playing audio (the audio-play model fills this in).
 [[nodiscard]] std::uint8_t mechanismState(const DriveState& state);
+mmc::CommandResult setCdSpeed(DriveState&, const CommandContext&);
+mmc::CommandResult setStreaming(DriveState&, const CommandContext&);
+mmc::CommandResult getPerformance(DriveState&, const CommandContext&);
+mmc::CommandResult playAudio10(DriveState&, const CommandContext&);
+mmc::CommandResult playAudio12(DriveState&, const CommandContext&);
+mmc::CommandResult playAudioMsf(DriveState&, const CommandContext&);
+mmc::CommandResult pauseResume(DriveState&, const CommandContext&);
+mmc::CommandResult stopPlayScan(DriveState&, const CommandContext&);
+mmc::CommandResult seek10(DriveState&, const CommandContext&);
+mmc::CommandResult readSubChannel(DriveState&, const CommandContext&);
+mmc::CommandResult sendOpcInformation(DriveState&, const CommandContext&);
 
 // The NOT READY condition for an empty drive: tray closed or open (MMC-6 §4.1.6).
 [[nodiscard]] mmc::SenseCode mediumNotPresent(const DriveState& state);

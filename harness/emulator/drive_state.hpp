@@ -5,10 +5,12 @@
 #include <memory>
 
 #include "harness/core/clock.hpp"
+#include "harness/emulator/audio_play.hpp"
 #include "harness/emulator/disc.hpp"
 #include "harness/emulator/fault_plan.hpp"
 #include "harness/emulator/mode_pages.hpp"
 #include "harness/emulator/profile.hpp"
+#include "harness/emulator/spindle.hpp"
 #include "harness/mmc/sense.hpp"
 
 namespace cdcts::emulator {
@@ -39,6 +41,8 @@ struct DriveState {
     // The speeds the host selected (SET CD SPEED / SET STREAMING), kB/s; 0xFFFF means the fastest the drive can.
     std::uint32_t selectedReadSpeedKbps = 0xFFFF;
     std::uint32_t selectedWriteSpeedKbps = 0xFFFF;
+    // True when SET CD SPEED chose the speeds: they revert to the maximum on a medium change (mechanics.hpp).
+    bool readSpeedFromSetCdSpeed = false;
 
     // Media events not yet reported by GET EVENT STATUS NOTIFICATION, oldest first, and how many times a disc
     // has come or gone since power-on. Whatever moves a disc (a load, an eject, a fault) records it here.
@@ -52,6 +56,10 @@ struct DriveState {
 
     FaultPlan faults;
     ModePages modePages{profile};  // MODE SELECT's changes, kept until power-off
+
+    // The spindle and the head's position (spindle.hpp); the audio play operation (audio_play.hpp).
+    Spindle spindle;
+    AudioPlay audio;
 };
 
 }  // namespace cdcts::emulator

@@ -1,4 +1,5 @@
 #include "harness/emulator/fault_injection.hpp"
+#include "harness/emulator/mechanics.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -17,9 +18,7 @@ void removeMediumByFault(DriveState& state, bool trayOpen)
 {
     // A lock does not hold a disc the drive has lost or a user has forced out; the media event is reported
     // either way, and later commands see 02/3A/01 or 02/3A/02 as the tray stands.
-    if (state.medium) state.noteMediaEvent(MediaEvent::MediaRemoval);
-    state.medium.reset();
-    state.tray = trayOpen ? TrayState::Open : TrayState::Closed;
+    takeMediumOut(state, trayOpen ? TrayState::Open : TrayState::Closed);
 }
 
 // The reply's length field, read and written big-endian over `width` bytes.

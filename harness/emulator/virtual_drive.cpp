@@ -4,6 +4,7 @@
 
 #include "harness/emulator/command_table.hpp"
 #include "harness/emulator/fault_injection.hpp"
+#include "harness/emulator/mechanics.hpp"
 
 namespace cdcts::emulator {
 
@@ -19,14 +20,13 @@ void VirtualDrive::loadMedium(std::unique_ptr<Disc> disc)
     if (state_.medium) {
         state_.pendingUnitAttentions.push_back(mmc::sense::MediumMayHaveChanged);
         state_.noteMediaEvent(MediaEvent::NewMedia);
+        mediumLoaded(state_);  // the disc spins up: 02/04/01 until it is at speed
     }
 }
 
 void VirtualDrive::removeMedium(TrayState trayAfter)
 {
-    if (state_.medium) state_.noteMediaEvent(MediaEvent::MediaRemoval);
-    state_.medium.reset();
-    state_.tray = trayAfter;
+    takeMediumOut(state_, trayAfter);
 }
 
 mmc::CommandResult VirtualDrive::execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data,
@@ -77,6 +77,7 @@ mmc::CommandResult VirtualDrive::respond(std::span<const std::uint8_t> cdb, std:
         return checkCondition(ua);
     }
     if (row->needsMedium && state_.loadedDisc() == nullptr) return checkCondition(mediumNotPresent(state_));
+    if (row->needsMedium && becomingReady(state_)) return checkCondition(mmc::sense::NotReadyBecomingReady);
     return row->handler(state_, CommandContext{cdb, data, direction});
 }
 

@@ -104,6 +104,7 @@ TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
     drive.loadMedium(emulator::makeSyntheticDisc("data"));
+    clock.advance(drive.profile().timings.spinUp);  // the disc is at speed when the driver starts
     ClassDriver driver(drive, DeviceIdentity{}, ClassDriverSettings{});
     std::vector<std::string> cdbs;
     for (const auto& e : drive.trace().entries()) cdbs.push_back(formatHex(e.cdb()));

@@ -27,11 +27,15 @@ protected:
         std::vector<std::uint8_t> none;
         return send(cdb, none, mmc::DataDirection::None);
     }
-    // Consumes the power-on and medium-change unit attentions a fresh drive reports.
+    // Consumes the power-on and medium-change unit attentions a fresh drive reports, and lets the virtual
+    // clock run through the spin-up of a disc just loaded (02/04/01 until then).
     void settle()
     {
-        for (int i = 0; i < 4; ++i)
-            if (send({0x00, 0, 0, 0, 0, 0}).good()) return;
+        for (int i = 0; i < 8; ++i) {
+            const auto r = send({0x00, 0, 0, 0, 0, 0});
+            if (r.good()) return;
+            if (r.sense.code() == mmc::sense::NotReadyBecomingReady) clock.advance(drive.profile().timings.spinUp);
+        }
     }
     void loadSynthetic(const char* kind)
     {

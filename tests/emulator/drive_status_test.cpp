@@ -159,6 +159,7 @@ TEST(SynchronizeCache, GoodWithADiscNotReadyWithout)
     EXPECT_TRUE(testing_support::hasSense(drive.execute(cdb, {}, mmc::DataDirection::None, std::chrono::seconds(1)),
                                           mmc::sense::MediumNotPresentTrayClosed));
     drive.loadMedium(makeSyntheticDisc("data"));
+    clock.advance(drive.profile().timings.spinUp);  // let the spindle come up to speed
     for (int i = 0; i < 3; ++i) (void)drive.execute(tur, {}, mmc::DataDirection::None, std::chrono::seconds(1));
     EXPECT_TRUE(drive.execute(cdb, {}, mmc::DataDirection::None, std::chrono::seconds(1)).good());
 }

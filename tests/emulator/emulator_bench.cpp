@@ -20,6 +20,7 @@ struct Rig {
     Rig()
     {
         drive.loadMedium(emulator::makeSyntheticDisc("mixed"));
+        clock.advance(drive.profile().timings.spinUp);  // at speed before the first command
         const std::array<std::uint8_t, 6> tur{0x00, 0, 0, 0, 0, 0};
         for (int i = 0; i < 4; ++i) (void)drive.execute(tur, {}, mmc::DataDirection::None, std::chrono::seconds(1));
     }

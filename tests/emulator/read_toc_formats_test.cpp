@@ -344,6 +344,7 @@ TEST(ReadTocCdTextSupport, ADriveWithoutCdTextRejectsTheFormat)
     auto disc = buildDisc({{0}, {9000}}, {20000});
     disc->setCdTextPacks(titlePacks({"Album", "One", "Two"}));
     drive.loadMedium(std::move(disc));
+    clock.advance(drive.profile().timings.spinUp);  // let the spindle come up to speed
     const std::vector<std::uint8_t> tur{0, 0, 0, 0, 0, 0};
     std::vector<std::uint8_t> none;
     for (int i = 0; i < 4; ++i)

@@ -24,6 +24,9 @@ TEST_F(VirtualDrive_, ReportsMediumChangeOnceAfterLoading)
     settle();
     drive.loadMedium(makeSyntheticDisc("data"));
     EXPECT_TRUE(hasSense(send({0x00, 0, 0, 0, 0, 0}), {mmc::SenseKey::UnitAttention, 0x28, 0x00}));
+    // The disc then spins up (spindle_test.cpp covers the timing); after that the drive is ready.
+    EXPECT_TRUE(hasSense(send({0x00, 0, 0, 0, 0, 0}), mmc::sense::NotReadyBecomingReady));
+    clock.advance(drive.profile().timings.spinUp);
     EXPECT_TRUE(send({0x00, 0, 0, 0, 0, 0}).good());
 }
 
@@ -97,8 +100,8 @@ TEST_F(VirtualDrive_, RejectsAMissingPageWithAFieldPointer)
 TEST_F(VirtualDrive_, RejectsUnknownOperationCodes)
 {
     EXPECT_TRUE(hasSense(send({0xFF, 0, 0, 0, 0, 0}), mmc::sense::InvalidCommandOperationCode));
-    EXPECT_TRUE(hasSense(send({0x42, 0, 0x40, 1, 0, 0, 0, 0, 16, 0}), mmc::sense::InvalidCommandOperationCode))
-        << "READ SUB-CHANNEL is not implemented yet; the drive must say so, not pretend";
+    EXPECT_TRUE(hasSense(send({0xA4, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0}), mmc::sense::InvalidCommandOperationCode))
+        << "REPORT KEY is not implemented; the drive must say so, not pretend";
 }
 
 TEST_F(VirtualDrive_, ReadCapacityGivesTheLastLbaAnd2048)

@@ -3,6 +3,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 #include "harness/emulator/sector_faults.hpp"
 
 namespace cdcts::emulator {
@@ -22,6 +23,7 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
         const Track* t = disc.trackOwning(static_cast<std::int32_t>(lba + i));
         if (t == nullptr || t->type != TrackType::Mode1) return checkCondition(mmc::sense::IllegalModeForThisTrack);
     }
+    chargeRead(state, static_cast<std::int32_t>(lba), blocks, isStreamingRead(ctx.cdb));
     // The host's buffer may be shorter than the request; the rest is the residual.
     std::uint32_t fit = static_cast<std::uint32_t>(std::min<std::uint64_t>(blocks, ctx.data.size() / kCookedSectorSize));
     // An unreadable sector ends the transfer: the sectors before it are sent, then the error names it.

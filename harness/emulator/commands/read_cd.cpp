@@ -6,6 +6,7 @@
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 #include "harness/emulator/sector_faults.hpp"
 #include "harness/emulator/sector/c2.hpp"
 #include "harness/emulator/sector/q_channel.hpp"
@@ -81,6 +82,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             return checkCondition(mmc::sense::IllegalModeForThisTrack);
         if (!selectsContiguousFields(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
     }
+    chargeRead(state, static_cast<std::int32_t>(lba), static_cast<std::uint32_t>(count), false);
 
     // An unreadable sector ends the transfer: the sectors before it are sent, then the error names it.
     const std::optional<std::int32_t> unreadable = state.faults.firstUnreadable(lba, count);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "harness/emulator/command_table.hpp"
+#include "harness/emulator/mechanics.hpp"
 
 namespace cdcts::emulator {
 
@@ -19,6 +20,8 @@ mmc::CommandResult requestSense(DriveState& state, const CommandContext& ctx)
         state.pendingUnitAttentions.pop_front();
     } else if (state.loadedDisc() == nullptr) {
         reply = mmc::SenseData::fixed(mediumNotPresent(state));
+    } else if (becomingReady(state)) {
+        reply = mmc::SenseData::fixed(mmc::sense::NotReadyBecomingReady);
     } else {
         reply = mmc::SenseData::fixed(mmc::SenseCode{});
     }
