@@ -116,6 +116,51 @@ std::vector<Disc::CdTextPack> buildCdTextPacks(const CdTextStrings& disc, std::s
     return packs;
 }
 
+DecodedCdText decodeCdTextPacks(std::span<const Disc::CdTextPack> packs)
+{
+    DecodedCdText out;
+    std::uint8_t last = 0;
+    bool sized = false;
+    std::vector<std::uint8_t> info;
+    for (const auto& p : packs)
+        if (p[0] == cd_text_pack::SizeInfo && (p[3] & 0x70) == 0) info.insert(info.end(), p.begin() + 4, p.begin() + 16);
+    if (info.size() >= 3) {
+        out.firstTrack = info[1];
+        last = info[2];
+        sized = true;
+    }
+    // Text bytes of each type in recorded order; a string belongs to the track the previous one's NUL moves to.
+    std::array<std::vector<std::string>, 3> byType;
+    for (std::size_t type = 0; type < byType.size(); ++type) {
+        std::string current;
+        bool started = false;
+        for (const auto& p : packs) {
+            if (p[0] != 0x80 + type || (p[3] & 0x70) != 0) continue;
+            if (!started) {
+                started = true;
+                if (p[1] != 0) byType[type].resize(p[1] >= out.firstTrack ? p[1] - out.firstTrack + 1u : 0u);
+            }
+            for (std::size_t k = 4; k < 16; ++k) {
+                if (p[k] == 0) {
+                    byType[type].push_back(current);
+                    current.clear();
+                } else {
+                    current.push_back(static_cast<char>(p[k]));
+                }
+            }
+        }
+        if (!sized && !byType[type].empty()) last = std::max<std::uint8_t>(last, static_cast<std::uint8_t>(out.firstTrack + byType[type].size() - 2));
+    }
+    const std::size_t count = last >= out.firstTrack ? last - out.firstTrack + 2u : 1u;
+    out.strings.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i < byType[0].size()) out.strings[i].title = byType[0][i];
+        if (i < byType[1].size()) out.strings[i].performer = byType[1][i];
+        if (i < byType[2].size()) out.strings[i].songwriter = byType[2][i];
+    }
+    return out;
+}
+
 std::vector<Disc::CdTextPack> parseCdTextBinary(std::span<const std::uint8_t> bytes, const std::string& name)
 {
     // Bare packs; or a READ TOC format 5 dump's 4-byte header (data length, 2 reserved bytes) first, its length

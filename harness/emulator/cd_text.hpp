@@ -43,6 +43,14 @@ struct CdTextStrings {
 [[nodiscard]] std::vector<Disc::CdTextPack> buildCdTextPacks(const CdTextStrings& disc, std::span<const CdTextStrings> tracks,
                                                              std::uint8_t firstTrack);
 
+// The strings of block 0 (title, performer, songwriter): [0] the disc, then track first, first + 1, ... up to
+// the last track the size information names (or the highest track a pack names when there is none).
+struct DecodedCdText {
+    std::uint8_t firstTrack = 1;
+    std::vector<CdTextStrings> strings;
+};
+[[nodiscard]] DecodedCdText decodeCdTextPacks(std::span<const Disc::CdTextPack> packs);
+
 // A CD-TEXT binary as tools store it: the 18-byte packs, optionally after the 4-byte header READ TOC format 5
 // returns (data length, big-endian, counting itself minus 2, then 2 reserved bytes) and optionally followed by
 // one NUL byte (cdrecord's cdtext.dat). Throws std::runtime_error "<file>: <reason>" for an unreadable file,
