@@ -55,13 +55,12 @@ void appendTextPacks(std::uint8_t type, const std::vector<std::string>& strings,
 
 std::uint16_t cdTextCrc(std::span<const std::uint8_t, 16> pack)
 {
-    std::uint16_t crc = 0;
+    unsigned crc = 0;
     for (std::uint8_t byte : pack) {
-        crc = static_cast<std::uint16_t>(crc ^ (std::uint16_t{byte} << 8));
-        for (int bit = 0; bit < 8; ++bit)
-            crc = static_cast<std::uint16_t>((crc & 0x8000u) != 0 ? (crc << 1) ^ 0x1021u : crc << 1);
+        crc ^= unsigned{byte} << 8;
+        for (int bit = 0; bit < 8; ++bit) crc = ((crc & 0x8000u) != 0 ? (crc << 1) ^ 0x1021u : crc << 1) & 0xFFFFu;
     }
-    return static_cast<std::uint16_t>(~crc);
+    return static_cast<std::uint16_t>(~crc & 0xFFFFu);
 }
 
 bool isCdTextCrcValid(const Disc::CdTextPack& pack)
