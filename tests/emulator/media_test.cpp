@@ -147,6 +147,26 @@ TEST(CdText, LongStringsCarryTheirCharacterPosition)
     EXPECT_EQ(text.strings.at(0x80), (std::vector<std::string>{"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", "x"}));
 }
 
+TEST(CdText, DecodingGivesBackWhatWasBuilt)
+{
+    // decodeCdTextPacks (used by `cdcts disc info`) against packs whose layout the independent decoder checks.
+    const std::vector<CdTextStrings> tracks{{"One", "", ""}, {"", "", ""}, {"A title longer than twelve bytes", "P3", "S3"}};
+    const auto packs = buildCdTextPacks(CdTextStrings{"Album", "Band", ""}, tracks, 4);
+    const auto independent = decodeCdText(packs);
+    EXPECT_EQ(independent.firstTrack, 4);
+    EXPECT_EQ(independent.lastTrack, 6);
+    const DecodedCdText decoded = decodeCdTextPacks(packs);
+    EXPECT_EQ(decoded.firstTrack, 4);
+    ASSERT_EQ(decoded.strings.size(), 4u);
+    EXPECT_EQ(decoded.strings[0].title, "Album");
+    EXPECT_EQ(decoded.strings[0].performer, "Band");
+    EXPECT_EQ(decoded.strings[1].title, "One");
+    EXPECT_EQ(decoded.strings[2].title, "");
+    EXPECT_EQ(decoded.strings[3].title, "A title longer than twelve bytes");
+    EXPECT_EQ(decoded.strings[3].songwriter, "S3");
+    EXPECT_TRUE(decodeCdTextPacks({}).strings.size() <= 1);
+}
+
 class MediaCue : public DriveFixture {
 protected:
     fs::path dir = fs::temp_directory_path() / ("cdcts-media-" + std::to_string(::getpid()));
@@ -253,6 +273,33 @@ TEST_F(MediaCue, BadCdTextFilesAreRefusedWithFileAndReason)
     badType[0] = 0x20;
     expectRefused("type.cdt", badType, "type 0x20 is not a CD-TEXT pack type");
     expectRefused("empty.cdt", Bytes{}, "holds no CD-TEXT packs");
+}
+
+TEST_F(MediaCue, CdExtraSheetWithAnXaSecondSession)
+{
+    // As ImgBurn writes an Enhanced CD: audio in session 1, a MODE2/2352 track in session 2. Track 2 starts
+    // after session 1's lead-out (600 + 6750), the lead-in (4500) and a 150-sector pause: LBA 12000.
+    {
+        std::ofstream bin(dir / "b.bin", std::ios::binary);
+        for (int s = 0; s < 300; ++s) {
+            Bytes sector(2352, 0);
+            sector[16 + 2] = sector[16 + 6] = 0x08;  // subheader submode: data, form 1
+            sector[24] = static_cast<std::uint8_t>(s);
+            bin.write(reinterpret_cast<const char*>(sector.data()), 2352);
+        }
+    }
+    std::ofstream(dir / "extra.cue") << "REM SESSION 01\nFILE \"a.bin\" BINARY\n  TRACK 01 AUDIO\n    INDEX 01 00:00:00\n"
+                                        "REM SESSION 02\nFILE \"b.bin\" BINARY\n  TRACK 02 MODE2/2352\n    INDEX 01 00:00:00\n";
+    const auto disc = loadCueImage(dir / "extra.cue");
+    ASSERT_EQ(disc->tracks().size(), 2u);
+    EXPECT_EQ(disc->sessionCount(), 2);
+    EXPECT_EQ(disc->tracks()[1].type, TrackType::Mode2Xa);
+    EXPECT_EQ(disc->tracks()[1].startLba, 12000);
+    drive.loadMedium(loadCueImage(dir / "extra.cue"));
+    settle();
+    Bytes cooked(2048);
+    ASSERT_TRUE(send({0x28, 0, 0, 0, 0x2E, 0xE5, 0, 0, 1, 0}, cooked).good());  // LBA 12005
+    EXPECT_EQ(cooked[0], 5);
 }
 
 }  // namespace
