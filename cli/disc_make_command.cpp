@@ -190,9 +190,13 @@ void addDiscMakeCommand(CLI::App& disc, Action& action)
     auto options = std::make_shared<MakeOptions>();
     CLI::App* make = disc.add_subcommand("make", "Write a synthetic disc as a BIN/CUE image (a cue sheet and one BIN)");
     make->add_option("OUT", options->out, "The cue sheet to write; the BIN gets the same name with .bin")->required();
-    make->add_option("--kind", options->kind, "Which disc")
-        ->check(CLI::IsMember({"reference", "audio", "mixed", "multisession", "data", "xa"}))
-        ->capture_default_str();
+    std::vector<std::string> kinds;
+    std::string help = "Which disc:";
+    for (const SyntheticDiscKind& k : syntheticDiscKinds()) {
+        kinds.emplace_back(k.name);
+        help += "\n  " + std::string(k.name) + ": " + std::string(k.description);
+    }
+    make->add_option("--kind", options->kind, help)->check(CLI::IsMember(kinds))->capture_default_str();
     action = [options] { return makeDisc(*options); };
 }
 

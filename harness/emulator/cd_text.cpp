@@ -78,6 +78,7 @@ std::vector<Disc::CdTextPack> buildCdTextPacks(const CdTextStrings& disc, std::s
     constexpr std::array<TypeRow, 3> kTypes{{{cd_text_pack::Title, &CdTextStrings::title},
                                              {cd_text_pack::Performer, &CdTextStrings::performer},
                                              {cd_text_pack::Songwriter, &CdTextStrings::songwriter}}};
+    if (tracks.empty()) throw std::invalid_argument("CD-TEXT for a disc without tracks");
     std::vector<Disc::CdTextPack> packs;
     std::array<std::uint8_t, 16> packCounts{};  // per type 0x80..0x8F, for the size information
     for (const TypeRow& row : kTypes) {
@@ -164,16 +165,17 @@ std::vector<Disc::CdTextPack> parseCdTextBinary(std::span<const std::uint8_t> by
 {
     // Bare packs; or a READ TOC format 5 dump's 4-byte header (data length, 2 reserved bytes) first, its length
     // field not always filled in by the tools that write it, so not checked; or that and one trailing NUL.
-    std::span<const std::uint8_t> body = bytes;
-    if (bytes.size() % kPackSize == 0) {
-    } else if (bytes.size() >= 4 && (bytes.size() - 4) % kPackSize == 0) {
-        body = bytes.subspan(4);
-    } else if (bytes.size() >= 5 && (bytes.size() - 5) % kPackSize == 0 && bytes.back() == 0) {
-        body = bytes.subspan(4, bytes.size() - 5);
-    } else {
+    const auto wholePacks = [&](std::size_t header, std::size_t trailer) {
+        return bytes.size() >= header + trailer && (bytes.size() - header - trailer) % kPackSize == 0 &&
+               (trailer == 0 || bytes.back() == 0);
+    };
+    std::span<const std::uint8_t> body;
+    if (wholePacks(0, 0)) body = bytes;
+    else if (wholePacks(4, 0)) body = bytes.subspan(4);
+    else if (wholePacks(4, 1)) body = bytes.subspan(4, bytes.size() - 5);
+    else
         throw std::runtime_error(name + ": " + std::to_string(bytes.size()) +
                                  " bytes is not a whole number of 18-byte CD-TEXT packs (with or without a 4-byte header)");
-    }
     if (body.empty()) throw std::runtime_error(name + ": holds no CD-TEXT packs");
     std::vector<Disc::CdTextPack> packs(body.size() / kPackSize);
     for (std::size_t i = 0; i < packs.size(); ++i) {

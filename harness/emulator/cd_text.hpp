@@ -39,7 +39,8 @@ struct CdTextStrings {
 [[nodiscard]] bool isCdTextCrcValid(const Disc::CdTextPack& pack);
 
 // Packs for `disc` (the disc's texts) and `tracks` (tracks firstTrack, firstTrack + 1, ... in order). Empty
-// when no text is given. Throws std::invalid_argument when the texts need more than 256 packs or hold a NUL.
+// when no text is given. Throws std::invalid_argument without tracks, or when the texts need more than 256 packs
+// or hold a NUL.
 [[nodiscard]] std::vector<Disc::CdTextPack> buildCdTextPacks(const CdTextStrings& disc, std::span<const CdTextStrings> tracks,
                                                              std::uint8_t firstTrack);
 
