@@ -13,5 +13,9 @@ Action addRunCommand(CLI::App& app, int argc, char** argv);
 Action addDevicesCommand(CLI::App& app);
 Action addIoctlCommand(CLI::App& app);
 Action addMmcCommand(CLI::App& app);
+Action addDiscCommand(CLI::App& app);
+// The two subcommands of `disc`; each stores its action in `action`.
+void addDiscMakeCommand(CLI::App& disc, Action& action);
+void addDiscInfoCommand(CLI::App& disc, Action& action);
 
 }  // namespace cdcts::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv)
     const Action devices = addDevicesCommand(app);
     const Action ioctl = addIoctlCommand(app);
     const Action mmc = addMmcCommand(app);
+    const Action disc = addDiscCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -30,6 +31,7 @@ int main(int argc, char** argv)
         if (app.got_subcommand("devices")) return devices();
         if (app.got_subcommand("ioctl")) return ioctl();
         if (app.got_subcommand("mmc")) return mmc();
+        if (app.got_subcommand("disc")) return disc();
     } catch (const std::exception& e) {
         std::cerr << "cdcts: " << e.what() << "\n";
         return kExitBadUsage;

@@ -9,12 +9,13 @@
 #include <map>
 #include <stdexcept>
 
+#include "harness/emulator/cd_text.hpp"
 #include "harness/emulator/cue/layout.hpp"
 
 namespace cdcts::emulator {
 namespace {
 
-constexpr std::size_t kMode1RawUserOffset = 16;  // sync (12) + header (4)
+constexpr std::size_t kRawUserOffset = 16;  // sync (12) + header (4): where a raw mode 1 or mode 2 sector's data begins
 
 class CueSectorSource final : public SectorSource {
 public:
@@ -46,7 +47,8 @@ public:
         readAt(rt.file, *offset, stored);
         switch (rt.mode) {
         case cue::TrackMode::Mode1Raw:
-            std::copy_n(stored.begin() + kMode1RawUserOffset, out.size(), out.begin());
+        case cue::TrackMode::Mode2Raw:  // the 2336 bytes after the header
+            std::copy_n(stored.begin() + kRawUserOffset, out.size(), out.begin());
             break;
         case cue::TrackMode::Audio:
             std::copy_n(stored.begin(), out.size(), out.begin());
@@ -97,17 +99,37 @@ std::unique_ptr<Disc> loadCueImage(const std::filesystem::path& cueFile)
         case cue::TrackMode::Audio: type = TrackType::Audio; break;
         case cue::TrackMode::Mode1Cooked:
         case cue::TrackMode::Mode1Raw: type = TrackType::Mode1; break;
-        default:
-            throw std::runtime_error(cueFile.string() + ": TRACK " + std::to_string(t.number) +
-                                     ": mode 2 tracks are not supported by the emulated drive yet");
+        // A cue sheet's MODE2 does not say whether the track is CD-ROM XA; the images that use it (Video CD,
+        // PlayStation, CD-i Ready, multisession CD-R) are, so the sectors' subheaders decide form 1 or form 2.
+        case cue::TrackMode::Mode2Formless:
+        case cue::TrackMode::Mode2Raw: type = TrackType::Mode2Xa; break;
         }
-        tracks.push_back(Track{t.number, t.session, type, controlOf(t), t.startLba, t.length, {}});
+        tracks.push_back(Track{t.number, t.session, type, controlOf(t), t.startLba, t.length, t.isrc.value_or(std::string{})});
     }
+    std::vector<Disc::CdTextPack> cdText;
+    if (layout.cdTextFile) {
+        cdText = loadCdTextFile(*layout.cdTextFile);  // a CDTEXTFILE wins over TITLE/PERFORMER/SONGWRITER lines
+    } else {
+        const auto strings = [](const cue::CdText& t) {
+            return CdTextStrings{t.title.value_or(""), t.performer.value_or(""), t.songwriter.value_or("")};
+        };
+        std::vector<CdTextStrings> perTrack;
+        for (const auto& t : layout.tracks) perTrack.push_back(strings(t.cdText));
+        try {
+            cdText = buildCdTextPacks(strings(layout.cdText), perTrack, layout.tracks.front().number);
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error(cueFile.string() + ": CD-TEXT: " + e.what());
+        }
+    }
+    const std::optional<std::string> mcn = layout.mcn;
     const std::int32_t leadOut = layout.leadOutLba;
     std::vector<std::int32_t> sessionLeadOuts;
     for (const auto& s : layout.sessions) sessionLeadOuts.push_back(s.leadOutLba);
-    return std::make_unique<Disc>("BIN/CUE image " + cueFile.filename().string(), std::move(tracks), leadOut,
-                                  std::make_unique<CueSectorSource>(std::move(layout)), std::move(sessionLeadOuts));
+    auto disc = std::make_unique<Disc>("BIN/CUE image " + cueFile.filename().string(), std::move(tracks), leadOut,
+                                       std::make_unique<CueSectorSource>(std::move(layout)), std::move(sessionLeadOuts));
+    if (mcn) disc->setMediaCatalogNumber(*mcn);
+    disc->setCdTextPacks(std::move(cdText));
+    return disc;
 }
 
 }  // namespace cdcts::emulator

@@ -13,6 +13,9 @@ namespace cdcts::emulator {
 enum class TrackType : std::uint8_t {
     Audio,  // CD-DA, 2352 bytes of PCM per sector
     Mode1,  // 2048 bytes of user data per sector
+    // Mode 2 (ECMA-130 §14.6). The source gives the 2336 bytes after the header for both kinds.
+    Mode2Formless,  // no sub-structure: 2336 bytes of user data, no EDC/ECC
+    Mode2Xa,        // CD-ROM XA: each sector's subheader (its first 8 bytes) says form 1 (2048) or form 2 (2324)
 };
 
 // Q-channel control nibble bits (MMC Table 421; ioctl-contracts.md §2.2).
@@ -46,12 +49,24 @@ struct RecordableMedium {
     bool appendable = false;                       // last session closed but the disc not finalized
 };
 
-[[nodiscard]] constexpr std::uint32_t userDataSize(TrackType type) { return type == TrackType::Audio ? 2352u : 2048u; }
+[[nodiscard]] constexpr std::uint32_t userDataSize(TrackType type)
+{
+    switch (type) {
+    case TrackType::Audio: return 2352u;
+    case TrackType::Mode1: return 2048u;
+    case TrackType::Mode2Formless:
+    case TrackType::Mode2Xa: return 2336u;
+    }
+    return 2352u;
+}
+[[nodiscard]] constexpr bool isMode2(TrackType type) { return type == TrackType::Mode2Formless || type == TrackType::Mode2Xa; }
 
 class SectorSource {
 public:
     virtual ~SectorSource() = default;
-    // Fills `out` (userDataSize of the track's type) with the user data of sector `lba` of `track`.
+    // Fills `out` (userDataSize of the track's type) with the user data of sector `lba` of `track`; for mode 2
+    // tracks that is everything after the header (an XA sector's subheader, data and EDC/ECC as stored; readers
+    // recompute EDC/ECC, see track_sector.hpp).
     virtual void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const = 0;
 };
 

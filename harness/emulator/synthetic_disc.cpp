@@ -2,6 +2,10 @@
 
 #include <array>
 #include <cstring>
+#include <stdexcept>
+
+#include "harness/emulator/cue/layout.hpp"
+#include "harness/emulator/sector/q_channel.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -28,6 +32,20 @@ public:
             }
             return;
         }
+        if (track.type == TrackType::Mode2Xa && out.size() >= 8) {
+            // An XA subheader, twice: file 1, channel 0, submode data (form 1) or form 2, no coding information.
+            const std::uint8_t submode = (lba & 1) != 0 ? 0x20 : 0x08;
+            const std::array<std::uint8_t, 8> subheader{1, 0, submode, 0, 1, 0, submode, 0};
+            std::copy(subheader.begin(), subheader.end(), out.begin());
+            fillPattern(track, lba, out.subspan(8));
+            return;
+        }
+        fillPattern(track, lba, out);
+    }
+
+private:
+    static void fillPattern(const Track& track, std::int32_t lba, std::span<std::uint8_t> out)
+    {
         // Each 8-byte word is a hash of (track, LBA, word index), so no word waits for the one before it and the
         // loop runs at memory speed; the bytes still look random and differ between any two sectors.
         const std::uint64_t seed = (std::uint64_t{track.number} << 32 | static_cast<std::uint32_t>(lba)) * 0x9E3779B97F4A7C15ull;
@@ -57,11 +75,19 @@ Track audioTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
     return Track{number, 1, TrackType::Audio, control::CopyPermitted, start, length, {}};
 }
 
-constexpr std::array<SyntheticDiscKind, 3> kKinds{{
+constexpr std::array<SyntheticDiscKind, 6> kKinds{{
     {"data", "one mode-1 data track of 20 000 sectors (about 39 MiB)"},
     {"audio", "three audio tracks of 1, 2 and 3 minutes"},
     {"mixed", "a mode-1 data track followed by two audio tracks after a 2-second pregap"},
+    {"xa", "one CD-ROM XA mode-2 track of 3000 sectors, form 1 at even LBAs and form 2 at odd ones"},
+    {"reference", "a mode-1 data track and four audio tracks with ISRCs, an MCN and CD-TEXT (the disc to burn)"},
+    {"multisession", "session 1: two audio tracks; session 2: a mode-1 data track (CD-Extra layout)"},
 }};
+
+SyntheticTrack audio(std::uint32_t seconds, std::string isrc, std::string title, std::string performer)
+{
+    return SyntheticTrack{TrackType::Audio, seconds * 75, 150, 1, std::move(isrc), CdTextStrings{std::move(title), std::move(performer), ""}};
+}
 
 }  // namespace
 
@@ -81,7 +107,70 @@ std::unique_ptr<Disc> makeSyntheticDisc(std::string_view name)
         return std::make_unique<Disc>("synthetic mixed-mode disc",
                                       std::vector<Track>{dataTrack(1, 0, 11250), audioTrack(2, 11400, 6000), audioTrack(3, 17400, 9000)},
                                       26400, std::move(source));
+    if (auto spec = syntheticDiscSpec(name)) return buildSyntheticDisc(*spec);
     return nullptr;
+}
+
+std::optional<SyntheticDiscSpec> syntheticDiscSpec(std::string_view name)
+{
+    if (name == "xa") return SyntheticDiscSpec{"synthetic CD-ROM XA disc", {SyntheticTrack{TrackType::Mode2Xa, 3000, 0, 1, {}, {}}}, {}, {}};
+    if (name == "reference") {
+        // Burnable (about 36 MB as BIN): every audio track 2 s of pause before it, each at least Red Book's
+        // 4 s; ISRCs in the user-assigned country code ZZ; an MCN with a valid EAN-13 check digit in the
+        // in-store prefix range 20-29, so it names no real product.
+        SyntheticDiscSpec spec{"synthetic reference disc",
+                               {SyntheticTrack{TrackType::Mode1, 3000, 0, 1, {}, CdTextStrings{"Data", "cdcts", ""}},
+                                audio(30, "ZZCDT2600002", "Tone A", "cdcts"), audio(45, "ZZCDT2600003", "Tone B", "cdcts"),
+                                audio(20, "ZZCDT2600004", "Tone C", "Conformance Ensemble"), audio(60, "ZZCDT2600005", "Tone D", "cdcts")},
+                               "2012345678903",
+                               CdTextStrings{"cdcts reference disc", "cdcts", "cdcts"}};
+        spec.tracks[1].text.songwriter = "Test Writer";
+        return spec;
+    }
+    if (name == "multisession") {
+        SyntheticDiscSpec spec{"synthetic multisession disc", {audio(30, "", "", ""), audio(40, "", "", ""), SyntheticTrack{}}, {}, {}};
+        spec.tracks[0].pregap = 0;
+        spec.tracks[2] = SyntheticTrack{TrackType::Mode1, 3000, 150, 2, {}, {}};
+        return spec;
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<Disc> buildSyntheticDisc(const SyntheticDiscSpec& spec)
+{
+    if (spec.tracks.empty()) throw std::invalid_argument("synthetic disc has no tracks");
+    if (spec.tracks.front().pregap != 0) throw std::invalid_argument("track 1 has a fixed 150-sector pregap before LBA 0; say 0");
+    if (!spec.mcn.empty()) (void)sector::mcnQ(0, spec.mcn, 0);  // throws unless 13 digits
+    std::vector<Track> tracks;
+    std::vector<std::int32_t> sessionLeadOuts;
+    std::int32_t cursor = 0;  // first sector after the previous track
+    std::uint8_t session = 1;
+    for (std::size_t i = 0; i < spec.tracks.size(); ++i) {
+        const SyntheticTrack& st = spec.tracks[i];
+        const auto number = static_cast<std::uint8_t>(i + 1);
+        if (!st.isrc.empty()) (void)sector::isrcQ(0, st.isrc, 0);  // throws unless CCOOOYYSSSSS
+        std::int32_t start = cursor + static_cast<std::int32_t>(st.pregap);
+        if (i > 0 && st.session != session) {
+            if (st.session != session + 1) throw std::invalid_argument("track " + std::to_string(number) + ": sessions must follow each other");
+            sessionLeadOuts.push_back(cursor);
+            const std::int32_t leadOut = session == 1 ? cue::kFirstLeadOutLength : cue::kLaterLeadOutLength;
+            start = cursor + leadOut + cue::kLeadInLength + std::max<std::int32_t>(static_cast<std::int32_t>(st.pregap), 150);
+            session = st.session;
+        } else if (i == 0 && st.session != 1) {
+            throw std::invalid_argument("track 1 must be in session 1");
+        }
+        const std::uint8_t ctl = st.type == TrackType::Audio ? control::CopyPermitted : control::DataTrack;
+        tracks.push_back(Track{number, st.session, st.type, ctl, start, st.length, st.isrc});
+        cursor = start + static_cast<std::int32_t>(st.length);
+    }
+    sessionLeadOuts.push_back(cursor);
+    std::vector<CdTextStrings> texts;
+    for (const SyntheticTrack& st : spec.tracks) texts.push_back(st.text);
+    auto packs = buildCdTextPacks(spec.text, texts, 1);
+    auto disc = std::make_unique<Disc>(spec.description, std::move(tracks), cursor, std::make_unique<PatternSource>(), std::move(sessionLeadOuts));
+    disc->setMediaCatalogNumber(spec.mcn);
+    disc->setCdTextPacks(std::move(packs));
+    return disc;
 }
 
 }  // namespace cdcts::emulator

@@ -114,15 +114,14 @@ TEST_F(CueImage, AMissingBinIsRefusedNamingTheSheet)
     }
 }
 
-TEST_F(CueImage, Mode2TracksAreRefusedForNow)
+TEST_F(CueImage, Mode2TracksLoadAsCdRomXa)
 {
+    // A cue sheet's MODE2 does not say XA or formless; the emulator takes XA (mode2_test.cpp reads the sectors).
     std::ofstream(dir / "disc.cue") << "FILE \"disc.bin\" BINARY\n  TRACK 01 MODE2/2352\n    INDEX 01 00:00:00\n";
-    try {
-        (void)loadCueImage(dir / "disc.cue");
-        FAIL() << "loaded a mode 2 track";
-    } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("mode 2 tracks are not supported"), std::string::npos) << e.what();
-    }
+    const auto disc = loadCueImage(dir / "disc.cue");
+    ASSERT_EQ(disc->tracks().size(), 1u);
+    EXPECT_EQ(disc->tracks()[0].type, TrackType::Mode2Xa);
+    EXPECT_EQ(disc->tracks()[0].control, control::DataTrack);
 }
 
 }  // namespace

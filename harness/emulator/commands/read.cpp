@@ -1,10 +1,11 @@
-// READ(10) and READ(12) (MMC-6 §6.15, §6.16): 2048-byte user data of mode-1 sectors.
+// READ(10) and READ(12) (MMC-6 §6.15, §6.16): 2048-byte user data of mode-1 and mode-2 form-1 sectors.
 #include <algorithm>
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
 #include "harness/emulator/mechanics.hpp"
 #include "harness/emulator/sector_faults.hpp"
+#include "harness/emulator/track_sector.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -18,10 +19,12 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
     // Past the last addressable sector (the lead-out starts there): LBA out of range, pointing at the LBA.
     if (end > static_cast<std::uint64_t>(disc.leadOutLba())) return checkCondition(mmc::sense::LbaOutOfRange, 2);
     if (blocks == 0) return good();
-    // Check every sector before sending any: a read that crosses into an audio track fails as a whole.
+    // Check every sector before sending any: a read that crosses into an audio track, or meets a mode-2 sector
+    // without 2048 bytes of user data (formless, XA form 2), fails as a whole.
     for (std::uint32_t i = 0; i < blocks; ++i) {
-        const Track* t = disc.trackOwning(static_cast<std::int32_t>(lba + i));
-        if (t == nullptr || t->type != TrackType::Mode1) return checkCondition(mmc::sense::IllegalModeForThisTrack);
+        const auto sector = static_cast<std::int32_t>(lba + i);
+        const Track* t = disc.trackOwning(sector);
+        if (t == nullptr || !hasCookedUserData(sectorModeAt(disc, *t, sector))) return checkCondition(mmc::sense::IllegalModeForThisTrack);
     }
     chargeRead(state, static_cast<std::int32_t>(lba), blocks, isStreamingRead(ctx.cdb));
     // The host's buffer may be shorter than the request; the rest is the residual.
@@ -31,7 +34,8 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
     if (unreadable) fit = std::min(fit, static_cast<std::uint32_t>(*unreadable - static_cast<std::int64_t>(lba)));
     for (std::uint32_t i = 0; i < fit; ++i) {
         const auto sector = static_cast<std::int32_t>(lba + i);
-        disc.readUserData(*disc.trackOwning(sector), sector, ctx.data.subspan(std::size_t{i} * kCookedSectorSize, kCookedSectorSize));
+        readCookedUserData(disc, *disc.trackOwning(sector), sector,
+                           ctx.data.subspan(std::size_t{i} * kCookedSectorSize).first<kCookedSectorSize>());
     }
     if (unreadable) return unrecoveredReadError(*unreadable, fit * kCookedSectorSize);
     return good(fit * kCookedSectorSize);

@@ -12,6 +12,8 @@
 #include "harness/emulator/sector/q_channel.hpp"
 #include "harness/emulator/sector/raw_sector.hpp"
 #include "harness/emulator/sector/subchannel.hpp"
+#include "harness/emulator/subchannel_q.hpp"
+#include "harness/emulator/track_sector.hpp"
 #include "harness/mmc/msf.hpp"
 
 namespace cdcts::emulator {
@@ -41,6 +43,38 @@ struct Layout {
 
 constexpr Layout kMode1{{{{0, 12}, {12, 4}, {16, 0}, {16, 2048}, {2064, 288}}}};
 constexpr Layout kAudio{{{{0, 0}, {0, 0}, {0, 0}, {0, 2352}, {0, 0}}}};
+// Mode 2 (ECMA-130 §14.6 and CD-ROM XA): formless has no subheader and no EDC/ECC; form 1 ends with its EDC
+// and the P and Q parity (4 + 276 bytes, no zero bytes as in mode 1); form 2 ends with its 4-byte EDC.
+constexpr Layout kMode2Formless{{{{0, 12}, {12, 4}, {16, 0}, {16, 2336}, {2352, 0}}}};
+constexpr Layout kMode2Form1{{{{0, 12}, {12, 4}, {16, 8}, {24, 2048}, {2072, 280}}}};
+constexpr Layout kMode2Form2{{{{0, 12}, {12, 4}, {16, 8}, {24, 2324}, {2348, 4}}}};
+
+const Layout& layoutOf(sector::SectorMode mode)
+{
+    switch (mode) {
+    case sector::SectorMode::Audio: return kAudio;
+    case sector::SectorMode::Mode2Formless: return kMode2Formless;
+    case sector::SectorMode::Mode2Form1: return kMode2Form1;
+    case sector::SectorMode::Mode2Form2: return kMode2Form2;
+    case sector::SectorMode::Mode0:
+    case sector::SectorMode::Mode1: break;
+    }
+    return kMode1;
+}
+
+// The expected sector type that names `mode` (MMC-6 Table 448); "any" matches every type.
+ExpectedType expectedTypeOf(sector::SectorMode mode)
+{
+    switch (mode) {
+    case sector::SectorMode::Audio: return ExpectedType::CdDa;
+    case sector::SectorMode::Mode2Formless: return ExpectedType::Mode2Formless;
+    case sector::SectorMode::Mode2Form1: return ExpectedType::Mode2Form1;
+    case sector::SectorMode::Mode2Form2: return ExpectedType::Mode2Form2;
+    case sector::SectorMode::Mode0:
+    case sector::SectorMode::Mode1: break;
+    }
+    return ExpectedType::Mode1;
+}
 
 // False when the selection skips a field of this sector type that lies between two selected ones.
 bool selectsContiguousFields(const Layout& layout, const Selection& s)
@@ -75,12 +109,11 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
     if (lba < 0 || count < 0 || lba + count > disc.leadOutLba()) return checkCondition(mmc::sense::LbaOutOfRange, 2);
     // Validate the whole request before sending anything, as a drive does.
     for (std::int64_t i = 0; i < count; ++i) {
-        const Track& t = *disc.trackOwning(static_cast<std::int32_t>(lba + i));
-        const bool audio = t.type == TrackType::Audio;
+        const auto sectorLba = static_cast<std::int32_t>(lba + i);
+        const sector::SectorMode mode = sectorModeAt(disc, *disc.trackOwning(sectorLba), sectorLba);
         const auto want = static_cast<ExpectedType>(expected);
-        if (want != ExpectedType::Any && want != (audio ? ExpectedType::CdDa : ExpectedType::Mode1))
-            return checkCondition(mmc::sense::IllegalModeForThisTrack);
-        if (!selectsContiguousFields(audio ? kAudio : kMode1, sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
+        if (want != ExpectedType::Any && want != expectedTypeOf(mode)) return checkCondition(mmc::sense::IllegalModeForThisTrack);
+        if (!selectsContiguousFields(layoutOf(mode), sel)) return checkCondition(mmc::sense::InvalidFieldInCdb, 9);
     }
     chargeRead(state, static_cast<std::int32_t>(lba), static_cast<std::uint32_t>(count), false);
 
@@ -94,23 +127,26 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
     for (std::int64_t i = 0; i < readable && at < ctx.data.size(); ++i) {
         const auto sectorLba = static_cast<std::int32_t>(lba + i);
         const Track& t = *disc.trackOwning(sectorLba);
-        const bool audio = t.type == TrackType::Audio;
+        sector::SectorMode mode = sector::SectorMode::Mode1;
         // User data alone needs no synthesis: the EDC and ECC of a sector nobody asked for are not computed.
-        if (audio) {
+        if (t.type == TrackType::Audio) {
             disc.readUserData(t, sectorLba, raw);
-        } else if (sel.userDataOnly()) {
+            mode = sector::SectorMode::Audio;
+        } else if (t.type == TrackType::Mode1 && sel.userDataOnly()) {
             disc.readUserData(t, sectorLba, std::span(raw).subspan(kMode1.fields[3].offset, 2048));
-        } else {
+        } else if (t.type == TrackType::Mode1) {
             disc.readUserData(t, sectorLba, std::span(user).first(2048));
             sector::buildMode1(sectorLba, std::span<const std::uint8_t, 2048>(user.data(), 2048), raw);
+        } else {
+            mode = readRawSector(disc, t, sectorLba, raw);
         }
         // A marginal sector: C2 flags the bytes CIRC could not correct. Mode 1 data is still exact (the L2
         // EDC/ECC layer repairs it); audio has nothing above CIRC, so its flagged bytes arrive damaged.
         const bool marginal = state.faults.sector(sectorLba) == SectorFault::Marginal;
         const sector::C2ErrorMap c2Errors = marginal ? marginalC2Errors(sectorLba) : sector::C2ErrorMap{};
-        if (marginal && audio) damageFlaggedBytes(c2Errors, raw);
+        if (marginal && mode == sector::SectorMode::Audio) damageFlaggedBytes(c2Errors, raw);
         // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
-        const Layout& layout = audio ? kAudio : kMode1;
+        const Layout& layout = layoutOf(mode);
         std::vector<std::uint8_t> out;
         out.reserve(2352 + 296 + 96);
         for (std::size_t f = 0; f < layout.fields.size(); ++f)
@@ -128,7 +164,7 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             const bool pregap = sectorLba < t.startLba;
             sector::SubchannelFrame frame;
             frame.pause = pregap;
-            frame.q = sector::positionQ({t.control, t.number, static_cast<std::uint8_t>(pregap ? 0 : 1), sectorLba, t.startLba});
+            frame.q = qChannelAt(disc, t, sectorLba);
             const std::size_t n = sector::subchannelSize(sel.subchannel);
             out.resize(out.size() + n);
             sector::writeSubchannel(frame, sel.subchannel, std::span(out).last(n));
