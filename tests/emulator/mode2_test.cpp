@@ -253,5 +253,39 @@ TEST_F(Mode2Cue, Mode2Cooked2336Images)
     checkImage();
 }
 
+// MMC-6 READ DISC INFORMATION byte 8 and the A0 point's PSEC (READ TOC format 2) name the disc type: 20h for
+// CD-ROM XA. READ TRACK INFORMATION's data mode (byte 6, low nibble) is 2 for a mode-2 track.
+TEST_F(XaDisc, ReportsCdRomXaDiscTypeAndDataMode2)
+{
+    Bytes info(34);
+    ASSERT_TRUE(send({0x51, 0, 0, 0, 0, 0, 0, 0, 34, 0}, info).good());
+    EXPECT_EQ(info[8], 0x20) << "READ DISC INFORMATION disc type";
+
+    Bytes toc(4 + 11 * 8);
+    ASSERT_TRUE(send({0x43, 0x02, 0x02, 0, 0, 0, 1, 0, static_cast<std::uint8_t>(toc.size()), 0}, toc).good());
+    bool sawA0 = false;
+    for (std::size_t d = 4; d + 11 <= toc.size(); d += 11)
+        if (toc[d + 3] == 0xA0) {
+            sawA0 = true;
+            EXPECT_EQ(toc[d + 9], 0x20) << "A0 PSEC: disc type";
+        }
+    EXPECT_TRUE(sawA0);
+
+    Bytes track(48);
+    ASSERT_TRUE(send({0x52, 0x01, 0, 0, 0, 1, 0, 0, 48, 0}, track).good());
+    EXPECT_EQ(track[6] & 0x0F, 0x2) << "data mode 2";
+}
+
+TEST_F(Mode2, AMode1DiscIsNotXa)
+{
+    loadSynthetic("data");
+    Bytes info(34);
+    ASSERT_TRUE(send({0x51, 0, 0, 0, 0, 0, 0, 0, 34, 0}, info).good());
+    EXPECT_EQ(info[8], 0x00) << "CD-DA or CD-ROM";
+    Bytes track(48);
+    ASSERT_TRUE(send({0x52, 0x01, 0, 0, 0, 1, 0, 0, 48, 0}, track).good());
+    EXPECT_EQ(track[6] & 0x0F, 0x1) << "data mode 1";
+}
+
 }  // namespace
 }  // namespace cdcts::emulator

@@ -21,9 +21,6 @@ constexpr std::uint8_t kDiscComplete = 0x02;
 constexpr std::uint8_t kSessionEmpty = 0x00;
 constexpr std::uint8_t kSessionComplete = 0x03;
 
-// Disc type (byte 8): 00h CD-DA or CD-ROM, 10h CD-I, 20h CD-ROM XA. The disc model has no mode-2 tracks
-// yet, so every disc is 00h; a disc with mode-2 form tracks will answer 20h.
-constexpr std::uint8_t kDiscTypeCdDaOrCdRom = 0x00;
 
 void putMsfAddress(std::uint8_t* p, std::int32_t lba)
 {
@@ -66,7 +63,7 @@ mmc::CommandResult readDiscInformation(DriveState& state, const CommandContext& 
 
     // DID_V, DBC_V and DAC_V clear: no disc identification, bar code or application code. URU as the ATIP's.
     reply[7] = disc.isRecordable() ? 0x20 : 0x00;
-    reply[8] = kDiscTypeCdDaOrCdRom;
+    reply[8] = layout::discType(disc);  // 00h CD-DA/CD-ROM, 20h CD-ROM XA
     // Lead-in of the session to be written and the last possible lead-out: only while a session can follow.
     if (appendable) {
         putMsfAddress(&reply[16], layout::nextLeadInLba(disc, disc.sessionCount()));

@@ -99,8 +99,8 @@ mmc::CommandResult fullToc(const Disc& disc, const CommandContext& ctx, std::uin
     reply[3] = sessions;
     for (std::uint8_t s = std::max<std::uint8_t>(firstSession, 1); s <= sessions; ++s) {
         const auto [first, last] = layout::sessionTracks(disc, s);
-        // Disc type in A0's PSEC: 00h CD-DA or CD-ROM (20h CD-ROM XA would need mode 2 tracks).
-        putFullTocDescriptor(reply, s, first->control, 0xA0, {first->number, 0x00, 0});
+        // Disc type in A0's PSEC: 00h CD-DA or CD-ROM, 20h when the session holds CD-ROM XA tracks.
+        putFullTocDescriptor(reply, s, first->control, 0xA0, {first->number, layout::discType(disc, s), 0});
         putFullTocDescriptor(reply, s, last->control, 0xA1, {last->number, 0, 0});
         putFullTocDescriptor(reply, s, last->control, 0xA2, msfBytes(disc.sessionLeadOutLba(s)));
         for (const Track* t = first; t <= last; ++t) putFullTocDescriptor(reply, s, t->control, t->number, msfBytes(t->startLba));

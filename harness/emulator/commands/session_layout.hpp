@@ -25,6 +25,18 @@ inline constexpr std::int32_t kPressedMaximumLeadOutLba = 359849;
     return session == 1 ? kFirstLeadOutSectors : kLaterLeadOutSectors;
 }
 
+// The disc type the lead-in's A0 point (PSEC) and READ DISC INFORMATION (byte 8) report: 00h CD-DA or CD-ROM,
+// 20h CD-ROM XA when the tracks concerned hold mode-2 sectors (MMC-6 Table 578; 10h CD-I is not modelled).
+// `session` 0 means the whole disc.
+inline constexpr std::uint8_t kDiscTypeCdDaOrCdRom = 0x00;
+inline constexpr std::uint8_t kDiscTypeCdRomXa = 0x20;
+[[nodiscard]] inline std::uint8_t discType(const Disc& disc, std::uint8_t session = 0)
+{
+    for (const Track& t : disc.tracks())
+        if ((session == 0 || t.session == session) && isMode2(t.type)) return kDiscTypeCdRomXa;
+    return kDiscTypeCdDaOrCdRom;
+}
+
 // The first and last track of session `session` (1-based), or nullptrs when it has none.
 [[nodiscard]] inline std::pair<const Track*, const Track*> sessionTracks(const Disc& disc, std::uint8_t session)
 {

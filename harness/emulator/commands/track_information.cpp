@@ -18,6 +18,7 @@ constexpr std::size_t kDescriptorLength = 48;  // MMC-6 Table 545, through the l
 
 // Data mode (byte 6 bits 3-0): 1h mode 1, 2h mode 2, Fh no data mode (audio, blank).
 constexpr std::uint8_t kDataModeMode1 = 0x1;
+constexpr std::uint8_t kDataModeMode2 = 0x2;
 constexpr std::uint8_t kDataModeUnknown = 0xF;
 
 struct Descriptor {
@@ -60,7 +61,7 @@ Descriptor recordedTrack(const Disc& disc, const Track& t)
     d.session = t.session;
     d.trackMode = t.control & 0x0F;
     d.copy = (t.control & control::CopyPermitted) != 0;
-    d.dataMode = t.type == TrackType::Mode1 ? kDataModeMode1 : kDataModeUnknown;
+    d.dataMode = t.type == TrackType::Mode1 ? kDataModeMode1 : isMode2(t.type) ? kDataModeMode2 : kDataModeUnknown;
     d.start = t.startLba;
     d.size = static_cast<std::uint32_t>(trackEnd(disc, t) - t.startLba);
     // A recorder knows where it stopped writing; a pressed disc was never written by one.
