@@ -2,6 +2,7 @@
 // the fields byte 9 selects, C2 error pointers and sub-channel data.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "harness/core/bytes.hpp"
@@ -122,7 +123,10 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
     const std::int64_t readable = unreadable ? *unreadable - lba : count;
 
     std::array<std::uint8_t, sector::kRawSectorSize> raw{};
-    std::vector<std::uint8_t> user(2352);
+    std::array<std::uint8_t, 2048> user{};
+    // One sector's reply: main channel fields, C2 and sub-channel, at most 2352 + 296 + 96 bytes. On the stack,
+    // because READ CD is the drive's hot path and a heap buffer per sector costs as much as the copy.
+    std::array<std::uint8_t, sector::kRawSectorSize + sector::kC2BlockSize + 96> out{};
     std::size_t at = 0;
     for (std::int64_t i = 0; i < readable && at < ctx.data.size(); ++i) {
         const auto sectorLba = static_cast<std::int32_t>(lba + i);
@@ -147,18 +151,19 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         if (marginal && mode == sector::SectorMode::Audio) damageFlaggedBytes(c2Errors, raw);
         // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
         const Layout& layout = layoutOf(mode);
-        std::vector<std::uint8_t> out;
-        out.reserve(2352 + 296 + 96);
+        std::size_t size = 0;
+        // Selected fields are contiguous (checked above), so the main channel part is one run of the raw sector.
         for (std::size_t f = 0; f < layout.fields.size(); ++f)
-            if (sel.fields[f] && layout.fields[f].size != 0)
-                out.insert(out.end(), raw.begin() + layout.fields[f].offset, raw.begin() + layout.fields[f].offset + layout.fields[f].size);
+            if (sel.fields[f] && layout.fields[f].size != 0) {
+                std::memcpy(out.data() + size, raw.data() + layout.fields[f].offset, layout.fields[f].size);
+                size += layout.fields[f].size;
+            }
         if (sel.c2 != 0) {
-            const std::size_t n = sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
-            out.resize(out.size() + n);
             if (sel.c2 == 1)
-                sector::writeC2Pointers(c2Errors, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + out.size() - n, n));
+                sector::writeC2Pointers(c2Errors, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + size, sector::kC2PointerSize));
             else
-                sector::writeC2Block(c2Errors, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + out.size() - n, n));
+                sector::writeC2Block(c2Errors, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + size, sector::kC2BlockSize));
+            size += sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
         }
         if (sel.subchannel != sector::SubchannelSelection::None) {
             const bool pregap = sectorLba < t.startLba;
@@ -166,11 +171,11 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
             frame.pause = pregap;
             frame.q = qChannelAt(disc, t, sectorLba);
             const std::size_t n = sector::subchannelSize(sel.subchannel);
-            out.resize(out.size() + n);
-            sector::writeSubchannel(frame, sel.subchannel, std::span(out).last(n));
+            sector::writeSubchannel(frame, sel.subchannel, std::span(out).subspan(size, n));
+            size += n;
         }
-        const std::size_t n = std::min(out.size(), ctx.data.size() - at);
-        std::copy_n(out.begin(), n, ctx.data.begin() + static_cast<std::ptrdiff_t>(at));
+        const std::size_t n = std::min(size, ctx.data.size() - at);
+        std::memcpy(ctx.data.data() + at, out.data(), n);
         at += n;
     }
     if (unreadable) return unrecoveredReadError(*unreadable, static_cast<std::uint32_t>(at));
