@@ -1,6 +1,7 @@
 #include "harness/emulator/synthetic_disc.hpp"
 
 #include <array>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -54,7 +55,13 @@ private:
             std::uint64_t z = seed + word * 0xBF58476D1CE4E5B9ull;
             z = (z ^ (z >> 31)) * 0x94D049BB133111EBull;
             z ^= z >> 29;
-            std::memcpy(out.data() + i, &z, sizeof z);  // host byte order: the pattern is this machine's, stable per run
+            // Least significant byte first on every host, so a disc image (and its published CRCs) is the same
+            // wherever `cdcts disc make` runs; on little-endian hosts that is a plain 8-byte store.
+            if constexpr (std::endian::native == std::endian::little) {
+                std::memcpy(out.data() + i, &z, sizeof z);
+            } else {
+                for (std::size_t b = 0; b < 8; ++b) out[i + b] = static_cast<std::uint8_t>(z >> (8 * b));
+            }
         }
         for (; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(seed >> (8 * (i % 8)));
         // The first bytes name the sector, so a misplaced read is obvious in a hex dump.
