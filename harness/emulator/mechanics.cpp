@@ -55,7 +55,7 @@ void chargeRead(DriveState& state, std::int32_t lba, std::uint32_t count, bool s
             case SectorFault::Marginal:
                 if (!streaming) total += t.marginalRetry * t.marginalRetries;
                 break;
-            case SectorFault::Slow: total += t.marginalRetry; break;  // one reread's worth
+            case SectorFault::Slow: total += t.slowSectorDelay; break;  // a streaming read waits for it too
             case SectorFault::None:
             case SectorFault::Unreadable: break;
             }
