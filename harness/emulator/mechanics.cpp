@@ -32,6 +32,7 @@ Nanoseconds accessTime(DriveState& state, std::int32_t lba)
     const ProfileTimings& t = state.profile.timings;
     (void)spindlePhase(state);
     Nanoseconds total = t.commandOverhead + state.spindle.timeToSpeed(t, state.clock.now());
+    state.commandOverheadCharged = true;
     if (lba != state.spindle.headLba) {
         const double to = timing::radiusMm(lba);
         total += timing::seekTime(t, timing::radiusMm(state.spindle.headLba), to);
