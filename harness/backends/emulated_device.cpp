@@ -9,6 +9,7 @@ const emulator::DriveProfile& requireProfile(const emulator::DriveProfile* profi
     if (profile == nullptr) throw std::invalid_argument("emulated device needs a drive profile");
     return *profile;
 }
+
 // The steady clock, started ahead by the time a disc already in the drive has had to spin up: a device opened
 // with a disc finds it at speed, as with the virtual clock, without sleeping through the spin-up.
 class HeadStartSteadyClock final : public Clock {

@@ -359,6 +359,12 @@ TEST_F(AudioPlay_, MechanismStatusCurrentLbaFollowsASeek)
     EXPECT_EQ(data[1] >> 5, 0) << "idle";
     EXPECT_EQ(data[2], 0);
     EXPECT_EQ(loadBe16(&data[3]), 500) << "the head rests where the seek put it";
+    // SEEK to MSF 00:00:00 as the class driver's SEEK_AUDIO_MSF sends it: LBA -150, which the unsigned field
+    // cannot carry.
+    ASSERT_TRUE(send({0x2B, 0, 0xFF, 0xFF, 0xFF, 0x6A, 0, 0, 0, 0}).good());
+    ASSERT_TRUE(send({0xBD, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0}, data).good());
+    EXPECT_EQ(data[2], 0);
+    EXPECT_EQ(loadBe16(&data[3]), 0) << "the first pregap reads as LBA 0";
 }
 
 }  // namespace

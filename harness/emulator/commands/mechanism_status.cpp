@@ -18,14 +18,15 @@ std::uint8_t mechanismState(DriveState& state)
 
 namespace {
 
-// The header's current LBA (bytes 2-4): where the head is. While a play runs, paused or not, that is the
+// The header's current LBA (bytes 2-4): where the head is. After a play (running, paused or ended) that is the
 // play's Q position; otherwise the sector the head rests on, ready to read next (spindle.hpp). No disc: 0.
+// The field has no sign: a position in the first pregap (SEEK to MSF 00:00:00 is LBA -150) reads as 0.
 std::uint32_t currentLba(DriveState& state)
 {
     if (state.loadedDisc() == nullptr) return 0;
     const Nanoseconds now = state.clock.now();
-    if (state.audio.phase(now) != PlayPhase::None) return static_cast<std::uint32_t>(state.audio.position(now));
-    return static_cast<std::uint32_t>(std::max(state.spindle.headLba, 0));
+    const std::int32_t lba = state.audio.phase(now) != PlayPhase::None ? state.audio.position(now) : state.spindle.headLba;
+    return static_cast<std::uint32_t>(std::max(lba, 0));
 }
 
 }  // namespace
