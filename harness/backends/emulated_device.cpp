@@ -9,15 +9,39 @@ const emulator::DriveProfile& requireProfile(const emulator::DriveProfile* profi
     if (profile == nullptr) throw std::invalid_argument("emulated device needs a drive profile");
     return *profile;
 }
+
+// The steady clock, started ahead by the time a disc already in the drive has had to spin up: a device opened
+// with a disc finds it at speed, as with the virtual clock, without sleeping through the spin-up.
+class HeadStartSteadyClock final : public Clock {
+public:
+    [[nodiscard]] Nanoseconds now() const override { return steady_.now() + ahead_; }
+    void sleepFor(Nanoseconds duration) override { steady_.sleepFor(duration); }
+    [[nodiscard]] bool isReal() const override { return true; }
+    void skipAhead(Nanoseconds duration) { ahead_ += duration; }
+
+private:
+    SteadyClock steady_;
+    Nanoseconds ahead_{0};
+};
+
+std::unique_ptr<Clock> makeClock(bool real)
+{
+    if (real) return std::make_unique<HeadStartSteadyClock>();
+    return std::make_unique<VirtualClock>();
+}
+
 }  // namespace
 
-EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config) : drive_(requireProfile(config.profile), clock_)
+EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config)
+    : clock_(makeClock(config.realClock)), drive_(requireProfile(config.profile), *clock_)
 {
     const std::string mediumDescription = config.medium ? config.medium->description() : "none";
     if (config.medium) {
         drive_.loadMedium(std::move(config.medium));
         // A device opened with a disc in has had it in for a while: the disc is at speed, not spinning up.
-        clock_.advance(drive_.profile().timings.spinUp);
+        const Nanoseconds spinUp = drive_.profile().timings.spinUp;
+        if (auto* head = dynamic_cast<HeadStartSteadyClock*>(clock_.get())) head->skipAhead(spinUp);
+        else clock_->sleepFor(spinUp);  // virtual: advances at no cost
     }
     DeviceIdentity identity;
     identity.id = config.id;

@@ -1,5 +1,6 @@
 #pragma once
-// An emulated drive as a Device: a VirtualDrive on a virtual clock, seen through the class-driver model.
+// An emulated drive as a Device: a VirtualDrive on a virtual clock (or the steady clock when asked), seen
+// through the class-driver model.
 #include <memory>
 #include <string>
 
@@ -13,6 +14,9 @@ struct EmulatedDeviceConfig {
     const emulator::DriveProfile* profile = nullptr;
     std::unique_ptr<emulator::Disc> medium;  // nullptr: tray closed, no disc
     classdriver::ClassDriverSettings settings;
+    // The steady clock instead of a virtual one: every modeled delay really passes (devices.yaml
+    // emulated.clock: real). Opening with a disc in still does not wait for its spin-up.
+    bool realClock = false;
 };
 
 class EmulatedDevice final : public Device {
@@ -20,7 +24,7 @@ public:
     explicit EmulatedDevice(EmulatedDeviceConfig config);
 
     [[nodiscard]] const DeviceIdentity& identity() const override { return driver_->identity(); }
-    Clock& clock() override { return clock_; }
+    Clock& clock() override { return *clock_; }
     std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return driver_->open(access); }
     mmc::MmcTarget* passThrough() override { return &drive_; }
     [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return driver_->adapter(); }
@@ -30,7 +34,7 @@ public:
     [[nodiscard]] classdriver::ClassDriver& driver() { return *driver_; }
 
 private:
-    VirtualClock clock_;
+    std::unique_ptr<Clock> clock_;  // declared before drive_, which keeps a reference to it
     emulator::VirtualDrive drive_;
     std::unique_ptr<classdriver::ClassDriver> driver_;
 };

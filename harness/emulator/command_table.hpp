@@ -52,8 +52,8 @@ mmc::CommandResult synchronizeCache(DriveState&, const CommandContext&);
 
 // The MMC profile number of the medium in the drive (0 without one), as GET CONFIGURATION reports it.
 [[nodiscard]] std::uint16_t currentMediaProfile(const DriveState& state);
-// MECHANISM STATUS's mechanism state: 0 idle, 1 playing audio (the audio-play model fills this in).
-[[nodiscard]] std::uint8_t mechanismState(const DriveState& state);
+// MECHANISM STATUS's mechanism state: 0 idle, 1 playing audio (while the audio play model plays).
+[[nodiscard]] std::uint8_t mechanismState(DriveState& state);
 mmc::CommandResult setCdSpeed(DriveState&, const CommandContext&);
 mmc::CommandResult setStreaming(DriveState&, const CommandContext&);
 mmc::CommandResult getPerformance(DriveState&, const CommandContext&);

@@ -60,6 +60,9 @@ struct DriveState {
     // The spindle and the head's position (spindle.hpp); the audio play operation (audio_play.hpp).
     Spindle spindle;
     AudioPlay audio;
+    // Set when the timing model charged this command's overhead with its access (mechanics.cpp); the
+    // dispatcher charges it to every other command that runs.
+    bool commandOverheadCharged = false;
 };
 
 }  // namespace cdcts::emulator

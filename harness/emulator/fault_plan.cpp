@@ -40,6 +40,21 @@ std::optional<std::int32_t> FaultPlan::firstUnreadable(std::int64_t first, std::
     return std::nullopt;
 }
 
+std::vector<FaultPlan::SectorRange> FaultPlan::sectorRanges(std::int64_t first, std::int64_t count) const
+{
+    std::vector<SectorRange> ranges;
+    if (sectors_.empty() || count <= 0) return ranges;
+    const std::int64_t end = first + count;
+    auto it = sectors_.upper_bound(first);
+    if (it != sectors_.begin()) --it;
+    for (; it != sectors_.end() && it->first < end; ++it) {
+        if (it->second.end <= first) continue;
+        const std::int64_t from = std::max(it->first, first), to = std::min(it->second.end, end);
+        ranges.push_back({static_cast<std::int32_t>(from), static_cast<std::uint32_t>(to - from), it->second.kind});
+    }
+    return ranges;
+}
+
 void FaultPlan::addCommandFault(const CommandFault& fault)
 {
     if (fault.kind == CommandFaultKind::WrongLengthField && fault.opcode && replyLengthFieldWidth(*fault.opcode) == 0)

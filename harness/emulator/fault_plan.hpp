@@ -86,6 +86,15 @@ public:
     void setSector(std::int32_t lba, SectorFault fault) { setSectors(lba, 1, fault); }
     // `count` sectors from `first`; a later call overrides an earlier one where they overlap (None clears).
     void setSectors(std::int32_t first, std::uint32_t count, SectorFault fault);
+    // A run of consecutive sectors with the same fault.
+    struct SectorRange {
+        std::int32_t first;
+        std::uint32_t count;
+        SectorFault kind;
+    };
+    // The faulted runs overlapping [first, first + count), clipped to it, in LBA order (GET PERFORMANCE's
+    // exception list and anyone else who must know where the plan's faults lie).
+    [[nodiscard]] std::vector<SectorRange> sectorRanges(std::int64_t first, std::int64_t count) const;
     // The first sector in [first, first + count) that cannot be read at all.
     [[nodiscard]] std::optional<std::int32_t> firstUnreadable(std::int64_t first, std::int64_t count) const;
 

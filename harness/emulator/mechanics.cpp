@@ -32,6 +32,7 @@ Nanoseconds accessTime(DriveState& state, std::int32_t lba)
     const ProfileTimings& t = state.profile.timings;
     (void)spindlePhase(state);
     Nanoseconds total = t.commandOverhead + state.spindle.timeToSpeed(t, state.clock.now());
+    state.commandOverheadCharged = true;
     if (lba != state.spindle.headLba) {
         const double to = timing::radiusMm(lba);
         total += timing::seekTime(t, timing::radiusMm(state.spindle.headLba), to);
@@ -55,7 +56,7 @@ void chargeRead(DriveState& state, std::int32_t lba, std::uint32_t count, bool s
             case SectorFault::Marginal:
                 if (!streaming) total += t.marginalRetry * t.marginalRetries;
                 break;
-            case SectorFault::Slow: total += t.marginalRetry; break;  // one reread's worth
+            case SectorFault::Slow: total += t.slowSectorDelay; break;  // a streaming read waits for it too
             case SectorFault::None:
             case SectorFault::Unreadable: break;
             }

@@ -46,6 +46,7 @@ struct ProfileTimings {
     Nanoseconds trayTravel{0};       // tray out or in
     Nanoseconds marginalRetry{0};    // one retry of a marginal sector by a normal (non-streaming) read
     std::uint8_t marginalRetries = 0;
+    Nanoseconds slowSectorDelay{0};  // extra time a slow sector costs any read, streaming or not
 };
 
 // The C2 error pointer layouts READ CD can return (MMC-6 Table 442).

@@ -293,7 +293,7 @@ constexpr std::string_view kAdapterKeys[] = {"alignment_mask", "maximum_transfer
 constexpr std::string_view kSpeedKeys[] = {"rotation", "max_read_kbps", "read_kbps", "write_kbps", "pcav_cap_kbps", "zones"};
 constexpr std::string_view kZoneKeys[] = {"start_lba", "rate_kbps"};
 constexpr std::string_view kTimingKeys[] = {"spin_up", "idle_spin_down", "full_stroke_seek", "minimum_seek", "command_overhead",
-                                            "tray_travel", "marginal_retry", "marginal_retries"};
+                                            "tray_travel", "marginal_retry", "marginal_retries", "slow_sector_delay"};
 constexpr std::string_view kBehaviourKeys[] = {"read_offset_samples", "audio_cache", "c2", "streaming", "get_performance",
                                                "performance_current_speed_only", "reserve_release", "cd_text",
                                                "get_configuration", "event_status_notification"};
@@ -367,6 +367,7 @@ void readTimings(const Reader& r, const Block& top, DriveProfile& p)
     p.timings.trayTravel = readDuration(r, t.required("tray_travel"));
     p.timings.marginalRetry = readDuration(r, t.required("marginal_retry"));
     p.timings.marginalRetries = static_cast<std::uint8_t>(readUnsigned(r, t.required("marginal_retries"), 0xFF));
+    p.timings.slowSectorDelay = readDuration(r, t.required("slow_sector_delay"));
 }
 
 void readBehaviours(const Reader& r, const Block& top, DriveProfile& p)

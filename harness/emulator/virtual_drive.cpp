@@ -78,7 +78,12 @@ mmc::CommandResult VirtualDrive::respond(std::span<const std::uint8_t> cdb, std:
     }
     if (row->needsMedium && state_.loadedDisc() == nullptr) return checkCondition(mediumNotPresent(state_));
     if (row->needsMedium && becomingReady(state_)) return checkCondition(mmc::sense::NotReadyBecomingReady);
-    return row->handler(state_, CommandContext{cdb, data, direction});
+    // Every command the drive carries out costs the profile's command overhead; a command that reaches the
+    // medium has it charged with its access, before the spin-up and seek (mechanics.cpp).
+    state_.commandOverheadCharged = false;
+    mmc::CommandResult result = row->handler(state_, CommandContext{cdb, data, direction});
+    if (!state_.commandOverheadCharged) state_.clock.sleepFor(state_.profile.timings.commandOverhead);
+    return result;
 }
 
 }  // namespace cdcts::emulator

@@ -58,12 +58,17 @@ struct EmulatedFaults {
     [[nodiscard]] bool empty() const { return sectors.empty() && commands.empty() && events.empty(); }
 };
 
+// What an emulated drive's time runs on (emulated.clock): modeled time that costs no wall time, or the
+// steady clock, so the drive really takes its modeled time (for checking measurement methods).
+enum class EmulatedClock { Virtual, Real };
+
 struct EmulatedParams {
     std::string profile;  // a name from the emulator's profile catalog
     // "none" (empty tray), "synthetic:<kind>" (a disc built in code), or an image path; relative
     // paths are resolved against the folder devices.yaml is in, and stored resolved here.
     std::string medium;
     EmulatedFaults faults;
+    EmulatedClock clock = EmulatedClock::Virtual;
 };
 
 struct RealDriveParams {

@@ -27,11 +27,13 @@ constexpr std::uint32_t kMinimumTransferLength = 2048;
 constexpr std::array<std::string_view, 1> kTopKeys = {"devices"};
 constexpr std::array<std::string_view, 9> kDeviceKeys = {"id",   "description", "backend", "enabled", "emulated",
                                                          "sgio", "win32",       "adapter", "expect"};
-constexpr std::array<std::string_view, 3> kEmulatedKeys = {"profile", "medium", "faults"};
+constexpr std::array<std::string_view, 4> kEmulatedKeys = {"profile", "medium", "faults", "clock"};
 constexpr std::array<std::string_view, 3> kFaultsKeys = {"sectors", "commands", "events"};
 constexpr std::array<std::string_view, 3> kSectorFaultKeys = {"lba", "count", "kind"};
 constexpr std::array<std::string_view, 7> kCommandFaultKeys = {"kind", "opcode", "count", "sense", "bytes", "seed", "delta"};
 constexpr std::array<std::string_view, 5> kFaultEventKeys = {"at", "kind", "tray", "sense", "count"};
+constexpr std::array<std::pair<std::string_view, EmulatedClock>, 2> kEmulatedClocks = {
+    {{"virtual", EmulatedClock::Virtual}, {"real", EmulatedClock::Real}}};
 constexpr std::array<std::pair<std::string_view, SectorFaultKind>, 3> kSectorFaultKinds = {
     {{"unreadable", SectorFaultKind::Unreadable}, {"marginal", SectorFaultKind::Marginal}, {"slow", SectorFaultKind::Slow}}};
 constexpr std::array<std::pair<std::string_view, CommandFaultKind>, 5> kCommandFaultKinds = {
@@ -506,6 +508,7 @@ EmulatedParams readEmulated(const Context& context, const Field& block)
     }
     params.medium = readMedium(context, map.require("medium"));
     if (const Field* field = map.find("faults")) params.faults = readFaults(context, *field);
+    if (const Field* field = map.find("clock")) params.clock = readName(context, *field, kEmulatedClocks, "clock");
     return params;
 }
 

@@ -119,6 +119,7 @@ std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
     config.id = spec.id;
     config.profile = profile;
     config.medium = loadMedium(spec);
+    config.realClock = spec.emulated.clock == EmulatedClock::Real;
     config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
     config.settings.volumeMounted = spec.expect.volumeMounted;
     auto device = std::make_unique<backends::EmulatedDevice>(std::move(config));

@@ -2,6 +2,8 @@
 // MMC-6's rules (audio status codes, sense per error) and CD's 75 sectors a second, on the virtual clock.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "drive_fixture.hpp"
 #include "harness/core/bytes.hpp"
 #include "harness/mmc/msf.hpp"
@@ -320,6 +322,49 @@ TEST(AudioPlayEmpty, AudioCommandsNeedAMedium)
     EXPECT_TRUE(hasSense(send({0x45, 0, 0, 0, 0, 0, 0, 0, 1, 0}), mmc::sense::MediumNotPresentTrayClosed));
     EXPECT_TRUE(hasSense(send({0x2B, 0, 0, 0, 0, 0, 0, 0, 0, 0}), mmc::sense::MediumNotPresentTrayClosed));
     EXPECT_TRUE(send({0x4E, 0, 0, 0, 0, 0, 0, 0, 0, 0}).good());
+}
+
+// MECHANISM STATUS (MMC-6 §6.10) while audio plays: mechanism state (byte 1 bits 5-7) 001b "playing", and the
+// header's current LBA (bytes 2-4) where the play is, 75 sectors per second.
+TEST_F(AudioPlay_, MechanismStatusReportsPlayingAndThePlaysPosition)
+{
+    Bytes data(8);
+    const auto mech = [&] {
+        EXPECT_TRUE(send({0xBD, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0}, data).good());
+        return std::pair{data[1] >> 5, (std::uint32_t{data[2]} << 16) | (std::uint32_t{data[3]} << 8) | data[4]};
+    };
+    EXPECT_EQ(mech().first, 0) << "idle before any play";
+    ASSERT_TRUE(play10(100, 2000).good());
+    clock.advance(2s);
+    auto [state, lba] = mech();
+    EXPECT_EQ(state, 1) << "playing";
+    EXPECT_EQ(lba, 250u) << "2 s of play from LBA 100";
+    ASSERT_TRUE(pause().good());
+    clock.advance(5s);
+    std::tie(state, lba) = mech();
+    EXPECT_EQ(state, 0) << "paused: not playing";
+    EXPECT_EQ(lba, 250u) << "the paused position holds";
+    ASSERT_TRUE(resume().good());
+    clock.advance(60s);  // past the play's end (LBA 2100)
+    std::tie(state, lba) = mech();
+    EXPECT_EQ(state, 0) << "the play completed: idle again";
+    EXPECT_EQ(lba, 2099u) << "on the last sector played";
+}
+
+TEST_F(AudioPlay_, MechanismStatusCurrentLbaFollowsASeek)
+{
+    ASSERT_TRUE(send({0x2B, 0, 0, 0, 0x01, 0xF4, 0, 0, 0, 0}).good());  // SEEK to LBA 500
+    Bytes data(8);
+    ASSERT_TRUE(send({0xBD, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0}, data).good());
+    EXPECT_EQ(data[1] >> 5, 0) << "idle";
+    EXPECT_EQ(data[2], 0);
+    EXPECT_EQ(loadBe16(&data[3]), 500) << "the head rests where the seek put it";
+    // SEEK to MSF 00:00:00 as the class driver's SEEK_AUDIO_MSF sends it: LBA -150, which the unsigned field
+    // cannot carry.
+    ASSERT_TRUE(send({0x2B, 0, 0xFF, 0xFF, 0xFF, 0x6A, 0, 0, 0, 0}).good());
+    ASSERT_TRUE(send({0xBD, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0}, data).good());
+    EXPECT_EQ(data[2], 0);
+    EXPECT_EQ(loadBe16(&data[3]), 0) << "the first pregap reads as LBA 0";
 }
 
 }  // namespace

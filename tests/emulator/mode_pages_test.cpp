@@ -210,5 +210,36 @@ TEST_F(ModePages, LegacyCapabilitiesPageIsTheShortMmc2Page)
     EXPECT_EQ(r.size(), 8u + 22u);
 }
 
+// Page 2Ah's current read speed (bytes 14-15) and current write speeds (bytes 20-21, and 28-29 with rotation
+// control) report what SET CD SPEED selected (MMC-3 §6.3.11: the speed the drive now uses); the default
+// values (PC 10b) stay the maxima; a medium change reverts a SET CD SPEED choice (Microsoft's
+// IOCTL_CDROM_SET_SPEED: "the device automatically returns to its default speed when the media is changed").
+TEST_F(ModePages, CapabilitiesPageReportsTheSelectedSpeedsUntilAMediumChange)
+{
+    useModel("dvdrw_writer");  // reads 8467 ... 176, writes 8467, 7056, 4234, 2822, 1411
+    loadSynthetic("data");
+    // 8x read as Linux computes it (8 x 177), 24x write as a Windows caller does (24 x 176).
+    ASSERT_TRUE(send({0xBB, 0, 0x05, 0x88, 0x10, 0x80, 0, 0, 0, 0, 0, 0}).good());  // read 1416, write 4224
+    auto r = sense10(0x2A);
+    const std::uint8_t* p = &r[8];
+    EXPECT_EQ(loadBe16(&p[8]), 8467) << "maximum read speed unchanged";
+    EXPECT_EQ(loadBe16(&p[14]), 1411) << "current read speed: 8x";
+    EXPECT_EQ(loadBe16(&p[18]), 8467) << "maximum write speed unchanged";
+    EXPECT_EQ(loadBe16(&p[20]), 4234) << "current write speed: 24x";
+    EXPECT_EQ(loadBe16(&p[28]), 4234) << "current write speed selected";
+    r = sense10(0x80 | 0x2A);  // default values
+    EXPECT_EQ(loadBe16(&r[8 + 14]), 8467) << "the default is the fastest";
+    ASSERT_TRUE(send({0x1B, 0, 0, 0, 0x02, 0}).good());  // eject
+    ASSERT_TRUE(send({0x1B, 0, 0, 0, 0x03, 0}).good());  // load
+    settle();
+    r = sense10(0x2A);
+    EXPECT_EQ(loadBe16(&r[8 + 14]), 8467) << "a new medium: back to the maximum read speed";
+    EXPECT_EQ(loadBe16(&r[8 + 20]), 8467) << "and the maximum write speed";
+    ASSERT_TRUE(send({0xBB, 0, 0x02, 0xC4, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0}).good());  // read 708 (4 x 177)
+    EXPECT_EQ(loadBe16(&sense10(0x2A)[8 + 14]), 706) << "4x";
+    ASSERT_TRUE(send({0xBB, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0}).good());
+    EXPECT_EQ(loadBe16(&sense10(0x2A)[8 + 14]), 8467) << "FFFFh: the maximum again";
+}
+
 }  // namespace
 }  // namespace cdcts::emulator

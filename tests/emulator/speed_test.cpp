@@ -102,6 +102,26 @@ TEST(SetCdSpeed, PicksTheFastestSupportedSpeedAtOrBelowTheRequest)
     EXPECT_EQ(rig.readCurve().back()[3], 8467u) << "FFFFh: the maximum";
 }
 
+// perf-anchors.md §1.1: 4x is 704 kB/s to a Windows caller (x 176), 706 in MMC tables and libburn (x 176.4
+// rounded up) and 708 to Linux sr (x 177); the drive lists 706. All three must land on 4x, not 2x.
+TEST(SetCdSpeed, RequestsALittleOffAListedSpeedSelectIt)
+{
+    Rig rig("dvd_rom");  // 8467, 7056, 5645, 4234, 2822, 1411, 706, 353, 176
+    for (const std::uint16_t fourX : {std::uint16_t{704}, std::uint16_t{706}, std::uint16_t{708}}) {
+        ASSERT_TRUE(rig.setCdSpeed(fourX).good());
+        EXPECT_EQ(rig.readCurve().back()[3], 706u) << fourX << " kB/s is 4x";
+    }
+    for (const std::uint16_t fortyX : {std::uint16_t{7040}, std::uint16_t{7056}, std::uint16_t{7080}}) {  // 40 x 176, 40 x 176.4, 40 x 177
+        ASSERT_TRUE(rig.setCdSpeed(fortyX).good());
+        EXPECT_EQ(rig.readCurve().back()[3], 7056u) << fortyX << " kB/s is 40x";
+    }
+    // Halfway between 2x (353) and 4x (706) is 3x: not "a little off" 4x, so the lower one.
+    ASSERT_TRUE(rig.setCdSpeed(3 * 176).good());
+    EXPECT_EQ(rig.readCurve().back()[3], 353u);
+    ASSERT_TRUE(rig.setCdSpeed(1).good());
+    EXPECT_EQ(rig.readCurve().back()[3], 176u) << "below the slowest listed speed: the slowest";
+}
+
 TEST(SetCdSpeed, AReservedRotationControlIsAnInvalidField)
 {
     Rig rig("dvd_rom");
@@ -305,7 +325,7 @@ TEST(GetPerformance, MaximumDescriptorsAndStartingLbaLimitTheList)
     EXPECT_EQ(loadBe32(&data[12]), 5645u);
 }
 
-TEST(GetPerformance, ExceptionListsAreEmpty)
+TEST(GetPerformance, WithoutFaultsTheExceptionListIsEmpty)
 {
     Rig rig("dvd_rom");
     Bytes data;
@@ -313,6 +333,46 @@ TEST(GetPerformance, ExceptionListsAreEmpty)
     ASSERT_TRUE(r.good());
     EXPECT_EQ(loadBe32(&data[0]), 4u);
     EXPECT_EQ(data[4], 0x01) << "Except";
+}
+
+// Exception descriptors (MMC-6 Performance Descriptor - Exceptions; Microsoft's
+// CDROM_EXCEPTION_PERFORMANCE_DESCRIPTOR): 4-byte LBA, 2-byte Time = extra delay before that LBA in 0.1 ms.
+TEST(GetPerformance, ExceptionsListTheFaultedSectorsFromTheStartingLba)
+{
+    Rig rig("dvd_rom");
+    const ProfileTimings& t = rig.drive.profile().timings;
+    rig.drive.faults().setSectors(100, 2, SectorFault::Slow);
+    rig.drive.faults().setSector(5000, SectorFault::Marginal);
+    rig.drive.faults().setSector(7000, SectorFault::Unreadable);
+    const auto tenths = [](Nanoseconds d) { return static_cast<std::uint16_t>((d.count() + 99'999) / 100'000); };
+    const auto descriptors = [](const Bytes& d) {
+        std::vector<std::pair<std::uint32_t, std::uint16_t>> out;
+        for (std::uint32_t at = 8; at + 6 <= loadBe32(&d[0]) + 4; at += 6) out.emplace_back(loadBe32(&d[at]), loadBe16(&d[at + 4]));
+        return out;
+    };
+    for (const std::uint8_t except : {std::uint8_t{0x01}, std::uint8_t{0x02}}) {
+        Bytes data;
+        ASSERT_TRUE(rig.getPerformance(data, std::uint8_t(0x10 | except), 0x00).good());
+        EXPECT_EQ(data[4], 0x01) << "Except";
+        EXPECT_EQ((loadBe32(&data[0]) - 4) % 6, 0u) << "6-byte descriptors";
+        const std::vector<std::pair<std::uint32_t, std::uint16_t>> expected{
+            {100, tenths(t.slowSectorDelay)}, {101, tenths(t.slowSectorDelay)},
+            {5000, tenths(t.marginalRetry * t.marginalRetries)}, {7000, tenths(t.marginalRetry * t.marginalRetries)}};
+        EXPECT_EQ(descriptors(data), expected) << "Except " << int(except);
+    }
+    // Starting LBA 101 (bytes 2-5) skips the first; Maximum Number of Descriptors 2 stops after two.
+    Bytes data(8 + 6 * 2);
+    ASSERT_TRUE(rig.send({0xAC, 0x11, 0, 0, 0, 101, 0, 0, 0, 2, 0, 0}, data, mmc::DataDirection::In).good());
+    const auto two = descriptors(data);
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[0].first, 101u);
+    EXPECT_EQ(two[1].first, 5000u);
+    // The plan's faults are read faults: a write exception list (Write = 1) on a writer is empty.
+    Rig writer("dvdrw_writer");
+    writer.drive.faults().setSector(100, SectorFault::Slow);
+    ASSERT_TRUE(writer.getPerformance(data, 0x15, 0x00).good());
+    EXPECT_EQ(loadBe32(&data[0]), 4u);
+    EXPECT_EQ(data[4], 0x03) << "Write and Except";
 }
 
 TEST(GetPerformance, WriteSpeedDescriptorsOfAWriter)

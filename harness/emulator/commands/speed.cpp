@@ -24,14 +24,20 @@ mmc::CommandResult parameterError(std::uint16_t byte, std::optional<std::uint8_t
     return r;
 }
 
-// The drive's answer to a requested speed: the fastest speed it supports at or below the request, its slowest
-// for a request below all of them, and FFFFh (its maximum) kept as asked. perf-anchors.md §3.1: drives pick
-// "commonly the nearest lower one, or its minimum for too-small requests".
+// The drive's answer to a requested speed: the fastest speed it supports at or below the request plus half a CD
+// 1x step (88 kB/s), its slowest for a request below all of them, and FFFFh (its maximum) kept as asked.
+// perf-anchors.md §3.1: drives pick "commonly the nearest lower one, or its minimum for too-small requests";
+// §1.1 ("Units trap"): hosts turn x into kB/s with 176 (Windows callers), 176.4 (MMC tables, libburn rounds up
+// to 706 for 4x) or 177 (Linux sr), so 4x arrives as 704, 706 or 708. The half-step tolerance absorbs that
+// spread (0.6 kB/s per x, under 88 up to 146x) while a request halfway between two listed speeds still gets
+// the lower one, as "nearest lower" asks.
+constexpr std::uint32_t kHalfCd1xKbps = 88;
+
 std::uint32_t supportedSpeedAtOrBelow(const std::vector<std::uint32_t>& fastestFirst, std::uint32_t requested)
 {
     if (requested == timing::kMaximumSpeed || fastestFirst.empty()) return timing::kMaximumSpeed;
     for (const std::uint32_t s : fastestFirst)
-        if (s <= requested) return s;
+        if (s <= requested + kHalfCd1xKbps) return s;
     return fastestFirst.back();
 }
 
@@ -86,6 +92,22 @@ std::vector<Nominal> nominalReadCurve(const DriveState& state, std::int32_t last
     case RotationControl::Clv: curve.push_back({0, rate(0), last, rate(lastLba)}); break;
     }
     return curve;
+}
+
+// The extra delay an exception descriptor reports for a faulted sector, in tenths of a millisecond (rounded
+// up, at most FFFFh): what the timing model charges a normal read there (mechanics.cpp), and for a sector
+// that cannot be read the retries the drive spends before it gives up.
+std::uint16_t exceptionTime(const ProfileTimings& t, SectorFault kind)
+{
+    Nanoseconds delay{0};
+    switch (kind) {
+    case SectorFault::Slow: delay = t.slowSectorDelay; break;
+    case SectorFault::Marginal:
+    case SectorFault::Unreadable: delay = t.marginalRetry * t.marginalRetries; break;
+    case SectorFault::None: break;
+    }
+    const std::int64_t tenths = (delay.count() + 99'999) / 100'000;
+    return static_cast<std::uint16_t>(std::min<std::int64_t>(tenths, 0xFFFF));
 }
 
 }  // namespace
@@ -196,7 +218,23 @@ mmc::CommandResult getPerformance(DriveState& state, const CommandContext& ctx)
                 ++sent;
             }
         }
-        // Exceptions (Except 01b/10b): the drive knows of no slow areas in advance, so the list is empty.
+        if (except != 0 && !write) {
+            // Exceptions (Except 01b: all of them; 10b: those that bring the rate below nominal, which every
+            // fault the drive knows does): one 6-byte descriptor per sector from the starting LBA on whose read
+            // costs more than nominal, with the extra delay before it (MMC-6 Performance Descriptor -
+            // Exceptions; Microsoft's CDROM_EXCEPTION_PERFORMANCE_DESCRIPTOR: LBA, then Time in 0.1 ms).
+            // The plan's faults are read faults; a write list has none.
+            const std::int64_t from = loadBe32(&ctx.cdb[2]);
+            std::size_t sent = 0;
+            for (const FaultPlan::SectorRange& run : state.faults.sectorRanges(from, std::int64_t{lastLba} + 1 - from)) {
+                const std::uint16_t time = exceptionTime(state.profile.timings, run.kind);
+                for (std::uint32_t i = 0; i < run.count && sent < maxDescriptors; ++i, ++sent) {
+                    put32(static_cast<std::uint32_t>(run.first) + i);
+                    reply.resize(reply.size() + 2);
+                    storeBe16(&reply[reply.size() - 2], time);
+                }
+            }
+        }
     } else if (type == 0x03) {
         std::vector<std::uint32_t> speeds = state.profile.speeds.writeSpeedsKbps;
         if (state.profile.behaviours.performanceCurrentSpeedOnly && !speeds.empty())

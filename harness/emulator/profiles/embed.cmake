@@ -4,6 +4,8 @@ file(GLOB cdcts_profile_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/prof
 list(SORT cdcts_profile_files)
 set(cdcts_profile_entries "")
 foreach(profile_file IN LISTS cdcts_profile_files)
+  # The glob's CONFIGURE_DEPENDS notices added or removed files only; this makes an edit re-run the step too.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${profile_file})
   file(READ ${profile_file} profile_text)
   get_filename_component(profile_name ${profile_file} NAME)
   string(FIND "${profile_text}" ")cdcts_profile\"" clash)
