@@ -76,21 +76,15 @@ std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)
 void ClassDriver::close(const FileObject& file)
 {
     std::lock_guard lock(serialQueue_);
-    if (state_.exclusiveOwner == &file) state_.exclusiveOwner = nullptr;
+    DriverContext context{state_, scsi_, settings_};
+    releaseFileObject(file, context);
 }
 
-bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original) const
+bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original, std::span<const std::uint8_t> input) const
 {
-    // §1 step 2; the allowed list joins when EXCLUSIVE_ACCESS is modelled (no lock can be taken before).
+    // §1 step 2: only a lock held by another handle blocks, and only codes outside the allowed list.
     if (state_.exclusiveOwner == nullptr || state_.exclusiveOwner == &file) return false;
-    switch (static_cast<ioctl::DeviceType>(original.deviceType())) {
-    case ioctl::DeviceType::Controller:
-    case ioctl::DeviceType::Disk:
-    case ioctl::DeviceType::CdRom:
-    case ioctl::DeviceType::MassStorage:
-    case ioctl::DeviceType::Dvd: return true;
-    default: return false;
-    }
+    return !exclusiveGateAllows(original, input);
 }
 
 Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
@@ -102,7 +96,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
         return c;
     };
-    if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
+    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
 
     const ioctl::ControlCode normalized = normalizeIoctl(code);
     const DispatchRow* row = findDispatchRow(normalized);
@@ -114,7 +108,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     if (row->validate != nullptr)
         if (auto failed = row->validate(request, context)) return complete(*failed);
     // Dequeued: the lock gate again (§1 step 5). The MMC capability refresh joins with GET CONFIGURATION.
-    if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
+    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
     return complete(row->handle(request, context));
 }
 

@@ -36,7 +36,8 @@ public:
 
 private:
     void startDevice();
-    [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original) const;
+    [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original,
+                                              std::span<const std::uint8_t> input) const;
 
     mmc::MmcTarget& target_;
     DeviceIdentity identity_;

@@ -30,4 +30,21 @@ std::optional<Completion> validateGetDriveGeometry(const Request&, const DriverC
 std::optional<Completion> validateGetDriveGeometryEx(const Request&, const DriverContext&);
 Completion handleGetDriveGeometry(const Request&, DriverContext&);
 
+// Media, lock and exclusive access (handlers/media_lock.cpp, handlers/exclusive_access.cpp).
+Completion handleLoadEjectMedia(const Request&, DriverContext&);
+std::optional<Completion> validatePreventMediaRemoval(const Request&, const DriverContext&);
+Completion handleMediaRemoval(const Request&, DriverContext&);
+Completion handleMcnControl(const Request&, DriverContext&);
+Completion handleReserveRelease(const Request&, DriverContext&);
+std::optional<Completion> validateFindNewDevices(const Request&, const DriverContext&);
+Completion handleFindNewDevices(const Request&, DriverContext&);
+std::optional<Completion> validateExclusiveAccess(const Request&, const DriverContext&);
+Completion handleExclusiveAccess(const Request&, DriverContext&);
+// DeviceUnlockExclusive (§3.5): the owner's unlock request and the owner's handle closing.
+void unlockExclusive(DriverContext& context, bool ignorePreviousMediaChanges);
+// §1 step 2: true for the codes a non-owner may still send while the device is exclusively locked.
+[[nodiscard]] bool exclusiveGateAllows(ioctl::ControlCode original, std::span<const std::uint8_t> input);
+// A handle closes: its secure locks, MCN disables and exclusive lock go (§3.11, §3.5).
+void releaseFileObject(const FileObject& file, DriverContext& context);
+
 }  // namespace cdcts::classdriver

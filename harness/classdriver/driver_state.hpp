@@ -1,6 +1,7 @@
 #pragma once
 // What the class driver remembers per device (ioctl-contracts.md §7.1). Grows row by row as codes are
 // modelled; everything here is visible to tests through ClassDriver::state().
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -29,6 +30,14 @@ struct DriverState {
     std::vector<std::uint8_t> inquiryData;  // cached at start-up, never refreshed (§7.5)
     const FileObject* exclusiveOwner = nullptr;  // §3.5; none until EXCLUSIVE_ACCESS is modelled
     bool surpriseRemoved = false;
+    // Media, lock and exclusive access (§3.3, §3.5, §3.7, §3.11, §3.22, §7.1).
+    std::array<std::uint8_t, 64> exclusiveCallerName{};  // the owner's name, NUL and zero padding (§3.5)
+    std::int32_t lockCount = 0;           // simple locks (MEDIA_REMOVAL), device-wide, survive handle close
+    std::int32_t protectedLockCount = 0;  // secure locks (EJECTION_CONTROL), the sum over the handles
+    std::int32_t internalLockCount = 0;   // the driver's own locks; nothing in this model takes one yet
+    std::uint32_t mcnDisableCount = 0;    // MCN_CONTROL disables over all handles; polling is off while > 0
+    bool noReserve6 = false;              // "no RESERVE(6)" hack flag: latched, never cleared (§3.22, §8.5)
+    std::uint32_t busRescans = 0;         // IoInvalidateDeviceRelations calls made by FIND_NEW_DEVICES (§3.7)
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).
@@ -36,6 +45,10 @@ struct FileObject {
     std::uint64_t id = 0;
     bool enforceStreamingRead = false;   // §3.4, per handle
     bool enforceStreamingWrite = false;
+    // The driver's per-handle context (§3.11): this handle's secure locks and MCN disables. The request carries
+    // the file object by const reference; these are the driver's to change, so they are mutable.
+    mutable std::uint32_t lockCount = 0;
+    mutable std::uint32_t mcnDisableCount = 0;
 };
 
 }  // namespace cdcts::classdriver

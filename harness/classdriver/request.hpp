@@ -22,6 +22,12 @@ struct ClassDriverSettings {
     // Q6: what the port driver answers for codes the class driver forwards (GET_CONTROL, DISK_TYPE,
     // UNLOAD_DRIVER, unknown codes).
     ioctl::NtStatus forwardedCodeStatus = ioctl::status::InvalidDeviceRequest;
+    // Q4: FIND_NEW_DEVICES completes through the sample's default branch with ACCESS_DENIED (§3.7); a shipped
+    // driver may answer success.
+    ioctl::NtStatus findNewDevicesStatus = ioctl::status::AccessDenied;
+    // Q15: the sample retries ALLOW (1Eh) and RESERVE/RELEASE(6) for as long as the sense says "retry"; the model
+    // stops after this many retries so a drive stuck in a retryable state cannot hang it.
+    int openEndedRetryLimit = 1000;
 };
 
 struct Request {

@@ -1,5 +1,6 @@
 #include "harness/classdriver/scsi_executor.hpp"
 
+#include <algorithm>
 
 #include "harness/classdriver/sense_interpretation.hpp"
 #include "harness/mmc/cdb.hpp"
@@ -40,6 +41,13 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             outcome.status = i.status;
             outcome.transferred = result.transferred;
             return outcome;
+        }
+        if (outcome.retries < request.forcedRetries) i.retry = true;
+        if (request.notReadyMinDelay > Nanoseconds{0}) {
+            const bool lunNotReady = i.status == ioctl::status::DeviceNotReady && result.status == mmc::ScsiStatus::CheckCondition &&
+                                     result.sense.valid() && result.sense.code().asc == 0x04;
+            if (lunNotReady || result.transport == mmc::TransportStatus::SelectionTimeout)
+                i.delay = std::max(i.delay, request.notReadyMinDelay);
         }
         if (!i.retry || outcome.retries >= request.maxRetries) {
             outcome.status = i.status;

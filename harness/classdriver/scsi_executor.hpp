@@ -20,6 +20,10 @@ struct ScsiRequest {
     // Retries after the first attempt (§8: 5 unless the opcode's refinement says otherwise).
     int maxRetries = 5;
     bool retryVerifyRequired = false;  // READ CAPACITY and MODE SENSE retry VERIFY_REQUIRED (§8.5)
+    // §8.5 1Eh ALLOW: retried while fewer than this many retries were made, whatever the sense says.
+    int forcedRetries = 0;
+    // §8.5 1Eh: NOT READY with ASC 04h, or a selection timeout, waits at least this long before the retry.
+    Nanoseconds notReadyMinDelay{0};
 };
 
 struct ScsiOutcome {

@@ -27,6 +27,17 @@ Cdb6 startStopUnit(bool start, bool loadEject, bool immediate)
             static_cast<std::uint8_t>((loadEject ? 0x02 : 0) | (start ? 0x01 : 0)), 0};
 }
 
+Cdb6 preventAllowMediumRemoval(bool prevent, bool persistent)
+{
+    return {static_cast<std::uint8_t>(Opcode::PreventAllowMediumRemoval), 0, 0, 0,
+            static_cast<std::uint8_t>((persistent ? 0x02 : 0) | (prevent ? 0x01 : 0)), 0};
+}
+
+Cdb6 reserve6() { return {static_cast<std::uint8_t>(Opcode::Reserve6), 0, 0, 0, 0, 0}; }
+Cdb6 release6() { return {static_cast<std::uint8_t>(Opcode::Release6), 0, 0, 0, 0, 0}; }
+Cdb10 reserve10() { return {static_cast<std::uint8_t>(Opcode::Reserve10), 0, 0, 0, 0, 0, 0, 0, 0, 0}; }
+Cdb10 release10() { return {static_cast<std::uint8_t>(Opcode::Release10), 0, 0, 0, 0, 0, 0, 0, 0, 0}; }
+
 Cdb10 readSubChannel(bool msf, SubChannelFormat format, std::uint8_t track, std::uint16_t allocationLength)
 {
     Cdb10 c{};

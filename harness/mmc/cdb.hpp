@@ -16,6 +16,13 @@ using Cdb12 = std::array<std::uint8_t, 12>;
 [[nodiscard]] Cdb10 readCapacity();
 // START STOP UNIT: Start and LoEj bits of byte 4, Immed of byte 1.
 [[nodiscard]] Cdb6 startStopUnit(bool start, bool loadEject, bool immediate = false);
+// PREVENT ALLOW MEDIUM REMOVAL (MMC-6 §6.11): Prevent is byte 4 bit 0, Persistent byte 4 bit 1.
+[[nodiscard]] Cdb6 preventAllowMediumRemoval(bool prevent, bool persistent = false);
+// RESERVE / RELEASE (SPC-2 §7.21-7.22): the 6-byte forms and their 10-byte equivalents, all fields zero.
+[[nodiscard]] Cdb6 reserve6();
+[[nodiscard]] Cdb6 release6();
+[[nodiscard]] Cdb10 reserve10();
+[[nodiscard]] Cdb10 release10();
 
 // READ SUB-CHANNEL formats (byte 3): 01h current position, 02h media catalog number, 03h track ISRC.
 enum class SubChannelFormat : std::uint8_t { CurrentPosition = 1, MediaCatalogNumber = 2, TrackIsrc = 3 };

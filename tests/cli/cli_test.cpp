@@ -156,6 +156,39 @@ TEST(CdctsIoctl, ShortBufferGivesTheContractStatus)
     EXPECT_NE(r.out.find("STATUS_BUFFER_TOO_SMALL 0xC0000023"), std::string::npos) << r.out;
 }
 
+TEST(CdctsIoctl, ExclusiveAccessQueryIsDecodedOnAReadWriteHandle)
+{
+    // §3.5: query = RequestType 0 in an 8-byte CDROM_EXCLUSIVE_ACCESS; 65 bytes back, not locked.
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_EXCLUSIVE_ACCESS", "--access",
+                        "readwrite", "--in", "00000000 00000000", "--out-size", "65"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("information: 65"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("CDROM_EXCLUSIVE_LOCK_STATE"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("LockState: 0 (not locked)"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, ExclusiveAccessNeedsAReadWriteHandle)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_EXCLUSIVE_ACCESS", "--in",
+                        "00000000 00000000", "--out-size", "65"});
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.out.find("STATUS_ACCESS_DENIED"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, MediaRemovalAndEjectReachTheModel)
+{
+    // §3.11: PREVENT_MEDIA_REMOVAL is one byte; without it the V-stage answers INFO_LENGTH_MISMATCH.
+    auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_STORAGE_MEDIA_REMOVAL", "--in", "01"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("STATUS_SUCCESS"), std::string::npos) << r.out;
+    r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_MEDIA_REMOVAL"});
+    EXPECT_NE(r.out.find("STATUS_INFO_LENGTH_MISMATCH"), std::string::npos) << r.out;
+    // §3.3: the eject answers STATUS_SUCCESS with Information 0.
+    r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_STORAGE_EJECT_MEDIA"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("information: 0"), std::string::npos) << r.out;
+}
+
 TEST(CdctsIoctl, BadArgumentsAreExitCodeTwo)
 {
     EXPECT_EQ(run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_NO_SUCH"}).exitCode, 2);
