@@ -22,6 +22,10 @@ struct ClassDriverSettings {
     // Q6: what the port driver answers for codes the class driver forwards (GET_CONTROL, DISK_TYPE,
     // UNLOAD_DRIVER, unknown codes).
     ioctl::NtStatus forwardedCodeStatus = ioctl::status::InvalidDeviceRequest;
+    // Q3: the GET_CONFIGURATION_IOCTL_INPUT size the driver demands (§3.8 row 4): 24, the 64-bit structure
+    // (the sample without BUILD_WOW64_ENABLED, also for WOW64 callers); 16 models a 32-bit Windows or a
+    // driver built with BUILD_WOW64_ENABLED answering a 32-bit caller.
+    std::uint32_t getConfigurationInputLength = 24;
 };
 
 struct Request {

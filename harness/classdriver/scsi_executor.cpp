@@ -9,7 +9,8 @@ namespace cdcts::classdriver {
 ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
 {
     ScsiOutcome outcome;
-    const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, true};
+    // The MMC error handler (§8.4) is hooked in once start-up has found an MMC drive (§7.6).
+    const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, state_.isMmc};
     for (;;) {
         const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
         if (result.good()) {
