@@ -140,7 +140,6 @@ void initMmcContext(ScsiExecutor& scsi, DriverState& state)
     const std::uint32_t dataLength = loadBe32(header.data());
     if (dataLength <= 4 || dataLength > 0xFFFFFFFBu) return;
     if (dataLength % 4 != 0 && dataLength % 2 != 0) return;  // even but not a multiple of 4 is tolerated
-    state.isMmc = true;
 
     // Type-one probe: RT=2 with room for the header and one feature header; failing, short, or more than the
     // one feature back latches "bad type-one GET CONFIGURATION" (§3.8).
@@ -159,7 +158,9 @@ void initMmcContext(ScsiExecutor& scsi, DriverState& state)
     state.capabilities = getConfigurationWithAlloc(scsi, kFeatureProfileList, kRequestTypeAll).value_or(std::vector<std::uint8_t>{});
     const auto css = findFeature(state.capabilities, ioctl::FeatureDvdCSS);
     state.isCssDvd = css && currentBit(*css);
-    // From here the MMC error handler applies (scsi executor reads isMmc) and the first queued request refreshes.
+    // Only now is the MMC error handler hooked in (the executor reads isMmc: the probes above ran without it),
+    // and the first queued request refreshes.
+    state.isMmc = true;
     state.mmcUpdateRequired = true;
     setRawReadInfo(scsi, state);
 }

@@ -32,6 +32,14 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         if (i.setVerifyVolume) state_.verifyVolume = true;
         if (i.mmcRefreshRequired) state_.mmcUpdateRequired = true;
         if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
+        // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
+        // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
+        if (context.opcode == 0xAC && request.cdb.size() > 1 && (request.cdb[1] & 0x03) == 2 &&
+            result.transport != mmc::TransportStatus::DataOverrun &&
+            !(result.transport == mmc::TransportStatus::Ok && result.status == mmc::ScsiStatus::CheckCondition && result.sense.valid())) {
+            state_.badTypeOneGetConfiguration = true;
+            i.retry = true;
+        }
         if (i.sendStartUnit) {
             // START UNIT, 240 s (§8.1): the driver spins the drive up and retries the command.
             const auto startUnit = mmc::cdb::startStopUnit(true, false);

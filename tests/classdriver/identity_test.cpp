@@ -609,5 +609,51 @@ TEST(Simbad, S3_23_SimbadIsThePauseAudioRow)
     EXPECT_EQ(row->section, "§3.20");
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// §8.5 refinement that reaches GET_CONFIGURATION
+
+TEST(GetPerformanceRefinement, S8_5_SenselessFailureWithExcept2LatchesBadTypeOne)
+{
+    VirtualClock clock;
+    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
+    ScriptedTarget target(drive);
+    target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
+        if (cdb[0] != 0xAC) return std::nullopt;
+        mmc::CommandResult r;
+        r.transport = mmc::TransportStatus::SelectionTimeout;  // no sense, and not retried by itself (§8.3)
+        return r;
+    };
+    DriverState state;
+    ScsiExecutor scsi(target, state, false);
+    Bytes data(8 + 16);
+    const auto nominal = mmc::cdb::getPerformance(0, false, 2, 0, 1, 0);
+    (void)scsi.send({nominal, data, mmc::DataDirection::In});
+    EXPECT_FALSE(state.badTypeOneGetConfiguration) << "Except = 0 does not look like RT=2";
+    EXPECT_EQ(target.cdbs.size(), 1u);
+    target.cdbs.clear();
+    const auto exceptions = mmc::cdb::getPerformance(2, false, 2, 0, 1, 0);
+    const ScsiOutcome outcome = scsi.send({exceptions, data, mmc::DataDirection::In});
+    EXPECT_TRUE(state.badTypeOneGetConfiguration);
+    EXPECT_FALSE(outcome.status.isSuccess());
+    EXPECT_EQ(target.cdbs.size(), 6u) << "retried, at most 5 times";
+}
+
+TEST(GetPerformanceRefinement, S8_5_FailureWithSenseDoesNotLatch)
+{
+    VirtualClock clock;
+    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
+    ScriptedTarget target(drive);
+    target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
+        if (cdb[0] != 0xAC) return std::nullopt;
+        return checkCondition(mmc::sense::InvalidFieldInCdb);
+    };
+    DriverState state;
+    ScsiExecutor scsi(target, state, false);
+    Bytes data(8 + 16);
+    const auto exceptions = mmc::cdb::getPerformance(2, false, 2, 0, 1, 0);
+    (void)scsi.send({exceptions, data, mmc::DataDirection::In});
+    EXPECT_FALSE(state.badTypeOneGetConfiguration);
+}
+
 }  // namespace
 }  // namespace cdcts::classdriver
