@@ -104,7 +104,6 @@ TEST(StartUpProbe, S7_6_LegacyDriveAnswering0520IsNonMmcAndGetsNoMoreMmcTraffic)
     EXPECT_TRUE(std::all_of(opcodes.begin(), firstGc, [](std::uint8_t o) { return o == 0x12; }));
     EXPECT_TRUE(std::all_of(std::next(firstGc), opcodes.end(), [](std::uint8_t o) { return o == 0x25; }));
     EXPECT_FALSE(driver.state().isMmc);
-    EXPECT_FALSE(driver.state().mmcUpdateRequired && driver.state().isMmc);
     EXPECT_TRUE(driver.state().capabilities.empty());
     EXPECT_EQ(driver.state().mediaState, MediaState::Present);
 }
@@ -229,7 +228,22 @@ TEST_F(MmcRefresh, S7_6_FirstQueuedRequestRunsTheBurstOnce)
     EXPECT_EQ(cdbsOf(traffic()), (std::vector<std::string>{"00 00 00 00 00 00"})) << "the refresh is done";
 }
 
-TEST_F(MmcRefresh, S7_6_GetPerformanceTimeoutIs20SecondsAndModeSenseFollowsTheScratchSize)
+TEST_F(MmcRefresh, S7_6_GetPerformanceTimeoutIs20Seconds)
+{
+    build("data");
+    device->drive().faults().addCommandFault(emulator::CommandFault{emulator::CommandFaultKind::Hang, std::uint8_t{0xAC}, 1});
+    Bytes out(4);
+    ASSERT_EQ(control(codes::CdromCheckVerify, out).status, st::Success);
+    const auto& entries = traffic();
+    const auto hung = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.opcode() == 0xAC; });
+    ASSERT_NE(hung, entries.end());
+    ASSERT_NE(std::next(hung), entries.end());
+    const Nanoseconds gap = std::next(hung)->at - hung->at;
+    EXPECT_GE(gap, std::chrono::seconds(20)) << "CDROM_GET_PERFORMANCE_TIMEOUT, not the 10 s default";
+    EXPECT_LT(gap, std::chrono::seconds(25));
+}
+
+TEST_F(MmcRefresh, S7_6_ModeSenseFollowsTheScratchSize)
 {
     ClassDriverSettings settings;
     settings.adapter = mmc::AdapterProperties{1, 8192, 2};  // scratch = min(2 pages, 8 KiB) = 8 KiB
