@@ -4,8 +4,10 @@
 #include <chrono>
 
 #include "harness/classdriver/dispatch_table.hpp"
+#include "harness/classdriver/mmc_capabilities.hpp"
 #include "harness/classdriver/model_handle.hpp"
 #include "harness/core/bytes.hpp"
+#include "harness/ioctl/codes.hpp"
 #include "harness/mmc/cdb.hpp"
 
 namespace cdcts::classdriver {
@@ -53,6 +55,10 @@ void ClassDriver::startDevice()
         identity_.revision = trimmedAscii(d.subspan(32, 4));
     }
 
+    // Media-change detection set-up (the GESN support probe) comes here in the sample; not modelled yet (§7.3).
+    // MMC detection, type-one probe, capability buffer, MODE SENSE page 2Ah (§7.6).
+    initMmcContext(scsi_, state_);
+
     // READ CAPACITY: success marks the medium present and fills the capacity cache (§7.6, §3.9).
     std::array<std::uint8_t, 8> capacity{};
     const auto readCapacity = mmc::cdb::readCapacity();
@@ -80,6 +86,12 @@ void ClassDriver::close(const FileObject& file)
     releaseFileObject(file, context);
 }
 
+void ClassDriver::runPendingMmcRefresh()
+{
+    std::lock_guard lock(serialQueue_);
+    updateMmcCapabilities(scsi_, state_, settings_.adapter);
+}
+
 bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original, std::span<const std::uint8_t> input) const
 {
     // §1 step 2: only a lock held by another handle blocks, and only codes outside the allowed list.
@@ -96,9 +108,12 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
         return c;
     };
-    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
-
     const ioctl::ControlCode normalized = normalizeIoctl(code);
+    // §1 step 4a: GET_INQUIRY_DATA is answered at once from the cache: it is on the lock gate's allow list,
+    // is not queued and triggers no MMC refresh.
+    const bool immediate = normalized == ioctl::codes::CdromGetInquiryData;
+    if (!immediate && blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
+
     const DispatchRow* row = findDispatchRow(normalized);
     if (row == nullptr) return complete({settings_.forwardedCodeStatus, 0});  // forwarded to the port driver
     if (row->handle == nullptr) return complete({ioctl::status::NotImplemented, 0});
@@ -107,8 +122,12 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     DriverContext context{state_, scsi_, settings_};
     if (row->validate != nullptr)
         if (auto failed = row->validate(request, context)) return complete(*failed);
-    // Dequeued: the lock gate again (§1 step 5). The MMC capability refresh joins with GET CONFIGURATION.
-    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
+    if (!immediate) {
+        // Dequeued: the lock gate again, then the MMC capability refresh if flagged (§1 step 5, §7.6);
+        // EXCLUSIVE_ACCESS runs in the caller's thread and does not trigger it.
+        if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
+        if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
+    }
     return complete(row->handle(request, context));
 }
 

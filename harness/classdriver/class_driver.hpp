@@ -33,6 +33,9 @@ public:
     [[nodiscard]] const ClassDriverSettings& settings() const { return settings_; }
     // A handle was closed: release what it owned.
     void close(const FileObject& file);
+    // Runs a pending MMC capability refresh now, as the next queued request would (§1 step 5, §7.6). Test
+    // fixtures use it so that a trace starts from a settled device.
+    void runPendingMmcRefresh();
 
 private:
     void startDevice();

@@ -29,6 +29,10 @@ Completion handleReadToc(const Request&, DriverContext&);
 std::optional<Completion> validateGetDriveGeometry(const Request&, const DriverContext&);
 std::optional<Completion> validateGetDriveGeometryEx(const Request&, const DriverContext&);
 Completion handleGetDriveGeometry(const Request&, DriverContext&);
+// Identity and configuration (handlers/get_configuration.cpp, handlers/inquiry_data.cpp).
+std::optional<Completion> validateGetConfiguration(const Request&, const DriverContext&);
+Completion handleGetConfiguration(const Request&, DriverContext&);
+Completion handleGetInquiryData(const Request&, DriverContext&);
 
 // Media, lock and exclusive access (handlers/media_lock.cpp, handlers/exclusive_access.cpp).
 Completion handleLoadEjectMedia(const Request&, DriverContext&);

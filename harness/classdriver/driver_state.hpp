@@ -38,6 +38,15 @@ struct DriverState {
     std::uint32_t mcnDisableCount = 0;    // MCN_CONTROL disables over all handles; polling is off while > 0
     bool noReserve6 = false;              // "no RESERVE(6)" hack flag: latched, never cleared (§3.22, §8.5)
     std::uint32_t busRescans = 0;         // IoInvalidateDeviceRelations calls made by FIND_NEW_DEVICES (§3.7)
+    // Identity and MMC capabilities (§7.6, §7.1): decided at start-up, the refresh keeps the rest current.
+    bool isMmc = false;                       // GET CONFIGURATION worked at start-up; never changes after
+    bool badTypeOneGetConfiguration = false;  // RT=2 is emulated with RT=0 (§3.8); also latched by §8.5
+    std::vector<std::uint8_t> capabilities;   // the RT=0 GET CONFIGURATION image of start-up, refreshed RT=1
+    bool readCdC2Pointers = false;            // feature 001Eh C2 or page 2Ah C2 Pointers (§3.18)
+    bool readCdSubCode = false;               // page 2Ah R-W Supported (§3.18)
+    bool streamingReadSupported = false;      // feature 0107h current (§3.4), set by the refresh
+    bool streamingWriteSupported = false;     // and its Stream Recording bit
+    bool isCssDvd = false;                    // feature 0106h current
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).

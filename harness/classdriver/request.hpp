@@ -28,6 +28,10 @@ struct ClassDriverSettings {
     // Q15: the sample retries ALLOW (1Eh) and RESERVE/RELEASE(6) for as long as the sense says "retry"; the model
     // stops after this many retries so a drive stuck in a retryable state cannot hang it.
     int openEndedRetryLimit = 1000;
+    // Q3: the GET_CONFIGURATION_IOCTL_INPUT size the driver demands (§3.8 row 4): 24, the 64-bit structure
+    // (the sample without BUILD_WOW64_ENABLED, also for WOW64 callers); 16 models a 32-bit Windows or a
+    // driver built with BUILD_WOW64_ENABLED answering a 32-bit caller.
+    std::uint32_t getConfigurationInputLength = 24;
 };
 
 struct Request {

@@ -10,7 +10,8 @@ namespace cdcts::classdriver {
 ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
 {
     ScsiOutcome outcome;
-    const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, true};
+    // The MMC error handler (§8.4) is hooked in once start-up has found an MMC drive (§7.6).
+    const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, state_.isMmc};
     for (;;) {
         const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
         if (result.good()) {
@@ -32,6 +33,14 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         if (i.setVerifyVolume) state_.verifyVolume = true;
         if (i.mmcRefreshRequired) state_.mmcUpdateRequired = true;
         if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
+        // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
+        // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
+        if (context.opcode == 0xAC && request.cdb.size() > 1 && (request.cdb[1] & 0x03) == 2 &&
+            result.transport != mmc::TransportStatus::DataOverrun &&
+            !(result.transport == mmc::TransportStatus::Ok && result.status == mmc::ScsiStatus::CheckCondition && result.sense.valid())) {
+            state_.badTypeOneGetConfiguration = true;
+            i.retry = true;
+        }
         if (i.sendStartUnit) {
             // START UNIT, 240 s (§8.1): the driver spins the drive up and retries the command.
             const auto startUnit = mmc::cdb::startStopUnit(true, false);

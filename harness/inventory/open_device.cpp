@@ -123,6 +123,9 @@ std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
     config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
     config.settings.volumeMounted = spec.expect.volumeMounted;
     auto device = std::make_unique<backends::EmulatedDevice>(std::move(config));
+    // A drive in use has long had the MMC refresh its first request triggers (ioctl-contracts.md §7.6): run it
+    // now, so that the seeded faults meet the suite's commands and not the refresh's.
+    device->driver().runPendingMmcRefresh();
     applyFaults(spec.id, spec.emulated.faults, device->drive());
     return device;
 }

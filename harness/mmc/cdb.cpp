@@ -61,4 +61,50 @@ Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint
     return c;
 }
 
+Cdb10 getConfiguration(std::uint8_t requestType, std::uint16_t startingFeature, std::uint16_t allocationLength)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::GetConfiguration);
+    c[1] = requestType & 0x03;
+    storeBe16(&c[2], startingFeature);
+    storeBe16(&c[7], allocationLength);
+    return c;
+}
+
+Cdb12 getConfiguration12(std::uint8_t requestType, std::uint16_t startingFeature, std::uint16_t allocationLength)
+{
+    Cdb12 c{};
+    const Cdb10 ten = getConfiguration(requestType, startingFeature, allocationLength);
+    for (std::size_t i = 0; i < ten.size(); ++i) c[i] = ten[i];
+    return c;
+}
+
+Cdb6 modeSense6(bool disableBlockDescriptors, std::uint8_t pageCode, std::uint8_t allocationLength)
+{
+    return {static_cast<std::uint8_t>(Opcode::ModeSense6), static_cast<std::uint8_t>(disableBlockDescriptors ? 0x08 : 0),
+            static_cast<std::uint8_t>(pageCode & 0x3F), 0, allocationLength, 0};
+}
+
+Cdb10 modeSense10(bool disableBlockDescriptors, std::uint8_t pageCode, std::uint16_t allocationLength)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ModeSense10);
+    c[1] = disableBlockDescriptors ? 0x08 : 0;
+    c[2] = pageCode & 0x3F;
+    storeBe16(&c[7], allocationLength);
+    return c;
+}
+
+Cdb12 getPerformance(std::uint8_t except, bool write, std::uint8_t tolerance, std::uint32_t startingLba,
+                     std::uint16_t maximumDescriptors, std::uint8_t type)
+{
+    Cdb12 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::GetPerformance);
+    c[1] = static_cast<std::uint8_t>((except & 0x03) | (write ? 0x04 : 0) | ((tolerance & 0x03) << 3));
+    storeBe32(&c[2], startingLba);
+    storeBe16(&c[8], maximumDescriptors);
+    c[10] = type;
+    return c;
+}
+
 }  // namespace cdcts::mmc::cdb

@@ -33,4 +33,17 @@ enum class SubChannelFormat : std::uint8_t { CurrentPosition = 1, MediaCatalogNu
 enum class TocFormat : std::uint8_t { Toc = 0, SessionInfo = 1, FullToc = 2, Pma = 3, Atip = 4, CdText = 5 };
 [[nodiscard]] Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint16_t allocationLength);
 
+// GET CONFIGURATION (MMC-6 §6.6): RT in byte 1 bits 0-1, starting feature in bytes 2-3, allocation in 7-8.
+// The 12-byte form is what IOCTL_CDROM_GET_CONFIGURATION sends (bytes 10-11 zero); the driver's own probes
+// use the 10-byte form (ioctl-contracts.md §3.8, §7.6).
+[[nodiscard]] Cdb10 getConfiguration(std::uint8_t requestType, std::uint16_t startingFeature, std::uint16_t allocationLength);
+[[nodiscard]] Cdb12 getConfiguration12(std::uint8_t requestType, std::uint16_t startingFeature, std::uint16_t allocationLength);
+// MODE SENSE (6)/(10), current values (PC 00b), DBD in byte 1 bit 3.
+[[nodiscard]] Cdb6 modeSense6(bool disableBlockDescriptors, std::uint8_t pageCode, std::uint8_t allocationLength);
+[[nodiscard]] Cdb10 modeSense10(bool disableBlockDescriptors, std::uint8_t pageCode, std::uint16_t allocationLength);
+// GET PERFORMANCE (MMC-6 §6.8): byte 1 Except bits 0-1, Write bit 2, Tolerance bits 3-4; starting LBA 2-5;
+// maximum number of descriptors 8-9; type 10.
+[[nodiscard]] Cdb12 getPerformance(std::uint8_t except, bool write, std::uint8_t tolerance, std::uint32_t startingLba,
+                                   std::uint16_t maximumDescriptors, std::uint8_t type);
+
 }  // namespace cdcts::mmc::cdb

@@ -14,18 +14,23 @@ class ModelFixture : public ::testing::Test {
 protected:
     std::unique_ptr<backends::EmulatedDevice> device;
     std::unique_ptr<DeviceHandle> handle;
+    bool settleMmcRefresh = true;  // false: the refresh is left pending for the first request (§7.6 tests)
 
     // `medium` is a synthetic kind, or "" for an empty drive.
-    void build(const char* medium, classdriver::ClassDriverSettings settings = {}, HandleAccess access = HandleAccess::Read)
+    void build(const char* medium, classdriver::ClassDriverSettings settings = {}, HandleAccess access = HandleAccess::Read,
+               const char* profile = "dvd_rom")
     {
         handle.reset();  // a handle is closed before its device goes
         backends::EmulatedDeviceConfig config;
         config.id = "test_drive";
-        config.profile = emulator::findDriveProfile("dvd_rom");
+        config.profile = emulator::findDriveProfile(profile);
         if (*medium != '\0') config.medium = emulator::makeSyntheticDisc(medium);
         config.settings = settings;
         device = std::make_unique<backends::EmulatedDevice>(std::move(config));
         handle = device->open(access);
+        // The first queued request would run the MMC capability refresh (§7.6); tests of other codes start
+        // after it, as a real device has long had its first request when a suite runs.
+        if (settleMmcRefresh) device->driver().runPendingMmcRefresh();
         device->drive().trace().clear();
     }
     ControlResult control(ioctl::ControlCode code, std::vector<std::uint8_t>& out, std::span<const std::uint8_t> in = {})

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "harness/classdriver/dispatch_table.hpp"
+#include "harness/core/bytes.hpp"
 #include "harness/core/hex.hpp"
+#include "harness/mmc/cdb.hpp"
 #include "harness/ioctl/catalog.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "model_fixture.hpp"
@@ -99,8 +101,19 @@ TEST(AdapterProperties, S0_2_DerivedLimits)
     EXPECT_EQ(unlimited.maxPageAlignedTransferBytes(), 2u * 1024u * 1024u) << "a huge page count must not wrap";
 }
 
-TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
+TEST(StartUp, S7_6_ProbesInquiryMmcCapabilitiesThenReadCapacityThroughTheUnitAttentions)
 {
+    // The drive's own RT=0 reply length (DataLength + 4), asked of a fresh drive: the capability buffer's size.
+    std::string fullLength;
+    {
+        VirtualClock c;
+        emulator::VirtualDrive d(*emulator::findDriveProfile("dvd_rom"), c);
+        std::vector<std::uint8_t> header(8);
+        const auto cdb = mmc::cdb::getConfiguration(0, 0, 8);
+        ASSERT_TRUE(d.execute(cdb, header, mmc::DataDirection::In, std::chrono::seconds(4)).good());
+        const std::uint32_t n = loadBe32(header.data()) + 4;
+        fullLength = formatHex(std::vector<std::uint8_t>{static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)});
+    }
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
     drive.loadMedium(emulator::makeSyntheticDisc("data"));
@@ -111,14 +124,22 @@ TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
     EXPECT_EQ(cdbs, (std::vector<std::string>{
                         "12 00 00 00 24 00",              // INQUIRY, 36 bytes
                         "12 00 00 00 60 00",              // INQUIRY, the full 96 the drive announced
-                        "25 00 00 00 00 00 00 00 00 00",  // READ CAPACITY: power-on reset 06/29/00
-                        "25 00 00 00 00 00 00 00 00 00",  // medium may have changed 06/28/00
-                        "25 00 00 00 00 00 00 00 00 00",  // success
+                        "46 00 00 00 00 00 00 00 08 00",  // MMC detection: RT=0 feature 0, header only, 10-byte CDB
+                        "46 02 00 00 00 00 00 00 0c 00",  // type-one probe: RT=2, header + one feature header
+                        "46 00 00 00 00 00 00 00 08 00",  // capability buffer: its size first
+                        "46 00 00 00 00 00 00 " + fullLength + " 00",  // then all of it
+                        "5a 08 2a 00 00 00 00 00 28 00",  // MODE SENSE(10) DBD page 2Ah, 24 + 8 + 8 (Q11): 06/29/00
+                        "5a 08 2a 00 00 00 00 00 28 00",  // medium may have changed 06/28/00 (§8.5: 2 retries)
+                        "5a 08 2a 00 00 00 00 00 28 00",  // the page: C2 / R-W abilities
+                        "25 00 00 00 00 00 00 00 00 00",  // READ CAPACITY: success, media present
                     }));
     EXPECT_EQ(driver.state().mediaState, MediaState::Present);
     EXPECT_EQ(driver.state().inquiryData.size(), 96u);
     EXPECT_EQ(driver.identity().vendor, "CDCTS");
     EXPECT_EQ(driver.identity().product, "VIRTUAL DVD-ROM");
+    EXPECT_TRUE(driver.state().isMmc);
+    EXPECT_FALSE(driver.state().badTypeOneGetConfiguration);
+    EXPECT_TRUE(driver.state().mmcUpdateRequired) << "the first queued request refreshes (§7.6)";
     // 29/00 falls through to the sense-key table (+2), 28/00 is handled by ASC (+1) and makes the medium present (+1).
     EXPECT_EQ(driver.state().mediaChangeCount, 4u);
 }

@@ -149,6 +149,36 @@ TEST(CdctsIoctl, ReadTocAsJson)
     EXPECT_NE(flat.find("CDROM_TOC"), std::string::npos) << r.out;
 }
 
+TEST(CdctsIoctl, GetConfigurationTakesItsInputAndDecodesTheHeader)
+{
+    // GET_CONFIGURATION_IOCTL_INPUT (24 bytes): Feature 0, RequestType 1 (current), Reserved zero (§3.8).
+    const std::string input = "00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00";
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_GET_CONFIGURATION",
+                        "--in", input, "--out-size", "8", "--json"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    const std::string flat = std::regex_replace(r.out, std::regex(R"(\s+)"), "");
+    EXPECT_NE(flat.find(R"("status":{"name":"STATUS_SUCCESS")"), std::string::npos) << r.out;
+    EXPECT_NE(flat.find(R"("information":8)"), std::string::npos) << "truncated to the header, still success" << r.out;
+    EXPECT_NE(flat.find("GET_CONFIGURATION_HEADER"), std::string::npos) << r.out;
+    EXPECT_NE(flat.find("CurrentProfile"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, GetConfigurationWithoutInputIsInfoLengthMismatch)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_GET_CONFIGURATION", "--out-size", "8"});
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.out.find("STATUS_INFO_LENGTH_MISMATCH 0xC0000004"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, GetInquiryDataShortBufferIsBufferOverflowWithTheBytes)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_GET_INQUIRY_DATA", "--out-size", "36"});
+    EXPECT_EQ(r.exitCode, 1) << "a warning is not success" << r.out;
+    EXPECT_NE(r.out.find("STATUS_BUFFER_OVERFLOW 0x80000005"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("INQUIRYDATA"), std::string::npos) << "the partial copy is decoded" << r.out;
+    EXPECT_NE(r.out.find("CDCTS"), std::string::npos) << r.out;
+}
+
 TEST(CdctsIoctl, ShortBufferGivesTheContractStatus)
 {
     const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "0x00024000", "--out-size", "2"});

@@ -5,6 +5,7 @@
 
 #include "harness/backends/emulated_device.hpp"
 #include "harness/core/bytes.hpp"
+#include "harness/ioctl/codes.hpp"
 #include "harness/inventory/open_device.hpp"
 #include "tests/inventory/inventory_test_support.hpp"
 
@@ -239,6 +240,20 @@ TEST_F(OpenedWithFaults, SectorAndCommandFaultsAreInTheDrive)
     const mmc::CommandResult c = send({0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0}, capacity);
     EXPECT_EQ(c.sense.code(), (mmc::SenseCode{mmc::SenseKey::HardwareError, 0x44, 0x00}));
     EXPECT_TRUE(send({0x25, 0, 0, 0, 0, 0, 0, 0, 0, 0}, capacity).good()) << "count defaults to one";
+}
+
+TEST_F(OpenedWithFaults, AnyCommandFaultMeetsTheFirstRequestNotTheMmcRefresh)
+{
+    // The class driver's MMC capability refresh (ioctl-contracts.md §7.6) has run before the faults are seeded.
+    open("      faults:\n"
+         "        commands: [{sense: 05/24/00}]\n");
+    drive->trace().clear();
+    auto handle = device->open(HandleAccess::Read);
+    std::vector<std::uint8_t> out(4);
+    EXPECT_EQ(handle->control(ioctl::codes::CdromCheckVerify, {}, out).status, ioctl::status::InvalidDeviceRequest);
+    ASSERT_FALSE(drive->trace().entries().empty());
+    EXPECT_EQ(drive->trace().entries().front().opcode(), 0x00) << "TEST UNIT READY met the fault, no GET CONFIGURATION first";
+    EXPECT_EQ(drive->trace().entries().front().status, mmc::ScsiStatus::CheckCondition);
 }
 
 TEST_F(OpenedWithFaults, EventTimesCountFromTheOpen)
