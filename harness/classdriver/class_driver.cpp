@@ -1,6 +1,7 @@
 #include "harness/classdriver/class_driver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "harness/classdriver/dispatch_table.hpp"
@@ -53,6 +54,8 @@ void ClassDriver::startDevice()
         identity_.revision = trimmedAscii(d.subspan(32, 4));
     }
 
+    probeRawReadSupport();
+
     // READ CAPACITY: success marks the medium present and fills the capacity cache (§7.6, §3.9).
     std::array<std::uint8_t, 8> capacity{};
     const auto readCapacity = mmc::cdb::readCapacity();
@@ -65,6 +68,36 @@ void ClassDriver::startDevice()
         const std::uint32_t blockLength = loadBe32(&capacity[4]);
         state_.capacity = CachedCapacity{lastLba, blockLength, 2048, 11, (std::uint64_t{lastLba} + 1) << 11};
     }
+}
+
+// DeviceSetRawReadInfo (§3.18, §7.6): mode page 2Ah tells whether RAW_READ may ask for C2 and R-W. MODE SENSE(10)
+// with DBD is tried up to 3 times, then MODE SENSE(6) up to 3 times; each try has MODE SENSE's own retry rules
+// (§8.5: at most 2 retries, VERIFY_REQUIRED retried, DATA_OVERRUN a success). Allocations 40 and 36 follow from
+// a 24-byte CDVD_CAPABILITIES_PAGE (Q11).
+void ClassDriver::probeRawReadSupport()
+{
+    constexpr std::uint8_t kCapabilitiesPage = 0x2A;
+    std::array<std::uint8_t, 40> reply{};
+    const auto attempt = [&](std::span<const std::uint8_t> cdb, std::size_t length, std::size_t headerSize) -> bool {
+        reply.fill(0);
+        ScsiRequest request{cdb, std::span(reply).first(length), mmc::DataDirection::In};
+        request.maxRetries = 2;
+        request.retryVerifyRequired = true;
+        const ScsiOutcome got = scsi_.send(request);
+        if (!got.status.isSuccess() && got.status != ioctl::status::DataOverrun) return false;
+        const std::size_t descriptors = headerSize == 8 ? loadBe16(&reply[6]) : reply[3];
+        const std::size_t page = headerSize + descriptors;
+        if (page + 6 > std::min<std::size_t>(got.transferred, length) || (reply[page] & 0x3F) != kCapabilitiesPage) return false;
+        state_.c2Supported = state_.c2Supported || (reply[page + 5] & 0x10) != 0;
+        state_.rwSupported = (reply[page + 5] & 0x04) != 0;
+        return true;
+    };
+    const auto sense10 = mmc::cdb::modeSense10(kCapabilitiesPage, 40);
+    for (int i = 0; i < 3; ++i)
+        if (attempt(sense10, 40, 8)) return;
+    const auto sense6 = mmc::cdb::modeSense6(kCapabilitiesPage, 36);
+    for (int i = 0; i < 3; ++i)
+        if (attempt(sense6, 36, 4)) return;
 }
 
 std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)

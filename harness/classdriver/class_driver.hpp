@@ -36,6 +36,7 @@ public:
 
 private:
     void startDevice();
+    void probeRawReadSupport();
     [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original) const;
 
     mmc::MmcTarget& target_;

@@ -29,5 +29,14 @@ Completion handleReadToc(const Request&, DriverContext&);
 std::optional<Completion> validateGetDriveGeometry(const Request&, const DriverContext&);
 std::optional<Completion> validateGetDriveGeometryEx(const Request&, const DriverContext&);
 Completion handleGetDriveGeometry(const Request&, DriverContext&);
+// TOC, raw reads and Q channel (§3.16-§3.19).
+std::optional<Completion> validateGetLastSession(const Request&, const DriverContext&);
+Completion handleGetLastSession(const Request&, DriverContext&);
+std::optional<Completion> validateReadTocEx(const Request&, const DriverContext&);
+Completion handleReadTocEx(const Request&, DriverContext&);
+std::optional<Completion> validateRawRead(const Request&, const DriverContext&);
+Completion handleRawRead(const Request&, DriverContext&);
+std::optional<Completion> validateReadQChannel(const Request&, const DriverContext&);
+Completion handleReadQChannel(const Request&, DriverContext&);
 
 }  // namespace cdcts::classdriver

@@ -29,6 +29,11 @@ struct DriverState {
     std::vector<std::uint8_t> inquiryData;  // cached at start-up, never refreshed (§7.5)
     const FileObject* exclusiveOwner = nullptr;  // §3.5; none until EXCLUSIVE_ACCESS is modelled
     bool surpriseRemoved = false;
+    // RAW_READ capabilities probed once at start from mode page 2Ah (§3.18, DeviceSetRawReadInfo): C2
+    // pointers (byte 5 bit 4) and R-W sub-channel (byte 5 bit 2). The GET CONFIGURATION start-up probe
+    // may also set c2Supported from feature 001Eh (byte 4 bit 1).
+    bool c2Supported = false;
+    bool rwSupported = false;
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).

@@ -50,4 +50,35 @@ Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint
     return c;
 }
 
+Cdb10 modeSense10(std::uint8_t page, std::uint16_t allocationLength, bool dbd)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ModeSense10);
+    c[1] = dbd ? 0x08 : 0x00;
+    c[2] = page & 0x3F;
+    storeBe16(&c[7], allocationLength);
+    return c;
+}
+
+Cdb6 modeSense6(std::uint8_t page, std::uint8_t allocationLength, bool dbd)
+{
+    return {static_cast<std::uint8_t>(Opcode::ModeSense6), static_cast<std::uint8_t>(dbd ? 0x08 : 0x00),
+            static_cast<std::uint8_t>(page & 0x3F), 0, allocationLength, 0};
+}
+
+Cdb12 readCd(std::uint8_t expectedSectorType, std::uint32_t lba, std::uint32_t sectors, std::uint8_t fieldSelection,
+             std::uint8_t subChannelSelection)
+{
+    Cdb12 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ReadCd);
+    c[1] = static_cast<std::uint8_t>((expectedSectorType & 0x07) << 2);
+    storeBe32(&c[2], lba);
+    c[6] = static_cast<std::uint8_t>(sectors >> 16);
+    c[7] = static_cast<std::uint8_t>(sectors >> 8);
+    c[8] = static_cast<std::uint8_t>(sectors);
+    c[9] = fieldSelection;
+    c[10] = subChannelSelection;
+    return c;
+}
+
 }  // namespace cdcts::mmc::cdb

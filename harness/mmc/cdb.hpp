@@ -26,4 +26,14 @@ enum class SubChannelFormat : std::uint8_t { CurrentPosition = 1, MediaCatalogNu
 enum class TocFormat : std::uint8_t { Toc = 0, SessionInfo = 1, FullToc = 2, Pma = 3, Atip = 4, CdText = 5 };
 [[nodiscard]] Cdb10 readToc(bool msf, TocFormat format, std::uint8_t trackOrSession, std::uint16_t allocationLength);
 
+// MODE SENSE (10) / (6) of one page, current values (PC 00b); dbd disables block descriptors.
+[[nodiscard]] Cdb10 modeSense10(std::uint8_t page, std::uint16_t allocationLength, bool dbd = true);
+[[nodiscard]] Cdb6 modeSense6(std::uint8_t page, std::uint8_t allocationLength, bool dbd = true);
+
+// READ CD (BEh, MMC-6 6.19): byte 1 expected sector type << 2, bytes 2-5 LBA, 6-8 transfer length in
+// sectors, byte 9 the field selection (sync b7, header code b5-6, user data b4, EDC/ECC b3, C2 b1-2),
+// byte 10 the sub-channel selection.
+[[nodiscard]] Cdb12 readCd(std::uint8_t expectedSectorType, std::uint32_t lba, std::uint32_t sectors,
+                           std::uint8_t fieldSelection, std::uint8_t subChannelSelection);
+
 }  // namespace cdcts::mmc::cdb

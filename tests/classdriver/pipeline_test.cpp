@@ -1,6 +1,8 @@
 // The request pipeline (§1): access check, normalisation, forwarding, codes not modelled yet, start-up.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "harness/classdriver/dispatch_table.hpp"
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/catalog.hpp"
@@ -61,7 +63,11 @@ TEST_F(Pipeline, CodesNotModelledYetSayNotImplemented)
 {
     build("data");
     Bytes out(64);
-    EXPECT_EQ(control(codes::CdromReadTocEx, out).status, st::NotImplemented);
+    // Any row still without a handler (which ones shrinks as codes are modelled).
+    const auto rows = dispatchTable();
+    const auto unmodelled = std::find_if(rows.begin(), rows.end(), [](const DispatchRow& row) { return row.handle == nullptr && grants(HandleAccess::Read, row.code.access()); });
+    if (unmodelled == rows.end()) GTEST_SKIP() << "every code is modelled";
+    EXPECT_EQ(control(unmodelled->code, out).status, st::NotImplemented);
     EXPECT_TRUE(traffic().empty());
 }
 
@@ -111,9 +117,10 @@ TEST(StartUp, S7_6_ProbesInquiryThenReadCapacityThroughTheUnitAttentions)
     EXPECT_EQ(cdbs, (std::vector<std::string>{
                         "12 00 00 00 24 00",              // INQUIRY, 36 bytes
                         "12 00 00 00 60 00",              // INQUIRY, the full 96 the drive announced
-                        "25 00 00 00 00 00 00 00 00 00",  // READ CAPACITY: power-on reset 06/29/00
-                        "25 00 00 00 00 00 00 00 00 00",  // medium may have changed 06/28/00
-                        "25 00 00 00 00 00 00 00 00 00",  // success
+                        "5a 08 2a 00 00 00 00 00 28 00",  // MODE SENSE(10) page 2Ah (§3.18): power-on reset 06/29/00
+                        "5a 08 2a 00 00 00 00 00 28 00",  // medium may have changed 06/28/00
+                        "5a 08 2a 00 00 00 00 00 28 00",  // success: C2 and R-W support
+                        "25 00 00 00 00 00 00 00 00 00",  // READ CAPACITY
                     }));
     EXPECT_EQ(driver.state().mediaState, MediaState::Present);
     EXPECT_EQ(driver.state().inquiryData.size(), 96u);
