@@ -85,9 +85,11 @@ void ClassDriver::probeRawReadSupport()
         request.retryVerifyRequired = true;
         const ScsiOutcome got = scsi_.send(request);
         if (!got.status.isSuccess() && got.status != ioctl::status::DataOverrun) return false;
+        // The page is looked for in the zero-filled buffer, whatever the transfer count: a page that did not come
+        // reads as page code 0 and counts as a failed try.
         const std::size_t descriptors = headerSize == 8 ? loadBe16(&reply[6]) : reply[3];
         const std::size_t page = headerSize + descriptors;
-        if (page + 6 > std::min<std::size_t>(got.transferred, length) || (reply[page] & 0x3F) != kCapabilitiesPage) return false;
+        if (page + 6 > length || (reply[page] & 0x3F) != kCapabilitiesPage) return false;
         state_.c2Supported = state_.c2Supported || (reply[page + 5] & 0x10) != 0;
         state_.rwSupported = (reply[page + 5] & 0x04) != 0;
         return true;
@@ -149,6 +151,20 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     // Dequeued: the lock gate again (§1 step 5). The MMC capability refresh joins with GET CONFIGURATION.
     if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
     return complete(row->handle(request, context));
+}
+
+Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer)
+{
+    std::lock_guard lock(serialQueue_);
+    DriverContext context{state_, scsi_, settings_};
+    Completion c;
+    if (auto failed = validateCookedRead(file, byteOffset, buffer.size(), context))
+        c = *failed;
+    else
+        c = handleCookedRead(file, byteOffset, buffer, context);
+    // §1 step 7 applies to reads as well.
+    if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    return c;
 }
 
 }  // namespace cdcts::classdriver

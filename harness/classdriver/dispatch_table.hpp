@@ -38,5 +38,9 @@ std::optional<Completion> validateRawRead(const Request&, const DriverContext&);
 Completion handleRawRead(const Request&, DriverContext&);
 std::optional<Completion> validateReadQChannel(const Request&, const DriverContext&);
 Completion handleReadQChannel(const Request&, DriverContext&);
+// IRP_MJ_READ (cooked reads, §7.3, §7.4, §3.5): no dispatch row; ClassDriver::read calls these.
+std::optional<Completion> validateCookedRead(const FileObject& file, std::int64_t byteOffset, std::size_t length,
+                                             const DriverContext& context);
+Completion handleCookedRead(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer, DriverContext& context);
 
 }  // namespace cdcts::classdriver

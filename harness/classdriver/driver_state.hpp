@@ -34,6 +34,9 @@ struct DriverState {
     // may also set c2Supported from feature 001Eh (byte 4 bit 1).
     bool c2Supported = false;
     bool rwSupported = false;
+    // A writer drive (GET CONFIGURATION at start, not modelled yet): cooked reads skip the PartitionLength
+    // bounds check on writers (RequestValidateReadWrite, RandomWritable schema).
+    bool isWriter = false;
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).

@@ -36,4 +36,9 @@ enum class TocFormat : std::uint8_t { Toc = 0, SessionInfo = 1, FullToc = 2, Pma
 [[nodiscard]] Cdb12 readCd(std::uint8_t expectedSectorType, std::uint32_t lba, std::uint32_t sectors,
                            std::uint8_t fieldSelection, std::uint8_t subChannelSelection);
 
+// READ (10): LBA and transfer length in blocks; READ (12) with the Streaming bit (byte 10 bit 7) as the class
+// driver sends it for handles that enforce streaming reads.
+[[nodiscard]] Cdb10 read10(std::uint32_t lba, std::uint16_t blocks);
+[[nodiscard]] Cdb12 read12(std::uint32_t lba, std::uint32_t blocks, bool streaming);
+
 }  // namespace cdcts::mmc::cdb

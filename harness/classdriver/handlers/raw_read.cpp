@@ -62,9 +62,13 @@ void rereadCapacity(DriverContext& context)
     ScsiRequest scsi{cdb, reply, mmc::DataDirection::In, std::chrono::seconds(20)};
     scsi.maxRetries = 2;
     scsi.retryVerifyRequired = true;
-    if (!context.scsi.send(scsi).status.isSuccess()) return;
-    // MediaReadCapacityDataInterpret, as handlers/geometry.cpp applies it.
+    // MediaReadCapacity: a failure interprets a block length of 0, i.e. the defaults (2048-byte sectors,
+    // PartitionLength 0x7FFFFFFF), as handlers/geometry.cpp does.
     CachedCapacity c;
+    if (!context.scsi.send(scsi).status.isSuccess()) {
+        context.state.capacity = c;
+        return;
+    }
     c.lastLba = loadBe32(&reply[0]);
     c.blockLength = loadBe32(&reply[4]);
     if (c.blockLength != 0) {
