@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <span>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -61,7 +62,11 @@ int sendIoctl(const IoctlOptions& options)
         return kExitBadUsage;
     }
 
-    std::vector<std::uint8_t> output(options.outSize, 0);
+    // Page-aligned, as a VirtualAlloc buffer is (ioctl-contracts.md §10.1): RAW_READ's limit and alignment checks
+    // look at the buffer's address (§3.18 rows 9-10), so the CLI gives the page-aligned case.
+    std::vector<std::uint8_t> storage(std::size_t{options.outSize} + 4096, 0);
+    const std::size_t skew = (4096 - reinterpret_cast<std::uintptr_t>(storage.data()) % 4096) % 4096;
+    const std::span<std::uint8_t> output(storage.data() + skew, options.outSize);
     const ControlResult r = handle->control(*code.value, input, output);
     const std::string statusName = ioctl::ntStatusName(r.status);
     const auto info = ioctl::findNtStatus(r.status);

@@ -1,6 +1,7 @@
 #include "harness/classdriver/class_driver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "harness/classdriver/dispatch_table.hpp"
@@ -73,6 +74,10 @@ void ClassDriver::startDevice()
     }
 }
 
+// DeviceSetRawReadInfo (§3.18, §7.6): mode page 2Ah tells whether RAW_READ may ask for C2 and R-W. MODE SENSE(10)
+// with DBD is tried up to 3 times, then MODE SENSE(6) up to 3 times; each try has MODE SENSE's own retry rules
+// (§8.5: at most 2 retries, VERIFY_REQUIRED retried, DATA_OVERRUN a success). Allocations 40 and 36 follow from
+// a 24-byte CDVD_CAPABILITIES_PAGE (Q11).
 std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)
 {
     std::lock_guard lock(serialQueue_);
@@ -129,6 +134,20 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
     }
     return complete(row->handle(request, context));
+}
+
+Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer)
+{
+    std::lock_guard lock(serialQueue_);
+    DriverContext context{state_, scsi_, settings_};
+    Completion c;
+    if (auto failed = validateCookedRead(file, byteOffset, buffer.size(), context))
+        c = *failed;
+    else
+        c = handleCookedRead(file, byteOffset, buffer, context);
+    // §1 step 7 applies to reads as well.
+    if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    return c;
 }
 
 }  // namespace cdcts::classdriver

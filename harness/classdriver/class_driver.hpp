@@ -29,6 +29,9 @@ public:
     Completion dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
                         std::span<std::uint8_t> output);
 
+    // IRP_MJ_READ, the cooked-read path (ReadFile): `buffer` is the caller's, written directly (DO_DIRECT_IO).
+    Completion read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer);
+
     [[nodiscard]] const DriverState& state() const { return state_; }
     [[nodiscard]] const ClassDriverSettings& settings() const { return settings_; }
     // A handle was closed: release what it owned.

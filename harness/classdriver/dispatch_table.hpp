@@ -51,4 +51,18 @@ void unlockExclusive(DriverContext& context, bool ignorePreviousMediaChanges);
 // A handle closes: its secure locks, MCN disables and exclusive lock go (§3.11, §3.5).
 void releaseFileObject(const FileObject& file, DriverContext& context);
 
+// TOC, raw reads and Q channel (§3.16-§3.19).
+std::optional<Completion> validateGetLastSession(const Request&, const DriverContext&);
+Completion handleGetLastSession(const Request&, DriverContext&);
+std::optional<Completion> validateReadTocEx(const Request&, const DriverContext&);
+Completion handleReadTocEx(const Request&, DriverContext&);
+std::optional<Completion> validateRawRead(const Request&, const DriverContext&);
+Completion handleRawRead(const Request&, DriverContext&);
+std::optional<Completion> validateReadQChannel(const Request&, const DriverContext&);
+Completion handleReadQChannel(const Request&, DriverContext&);
+// IRP_MJ_READ (cooked reads, §7.3, §7.4, §3.5): no dispatch row; ClassDriver::read calls these.
+std::optional<Completion> validateCookedRead(const FileObject& file, std::int64_t byteOffset, std::size_t length,
+                                             const DriverContext& context);
+Completion handleCookedRead(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer, DriverContext& context);
+
 }  // namespace cdcts::classdriver

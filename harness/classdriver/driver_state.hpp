@@ -47,6 +47,9 @@ struct DriverState {
     bool streamingReadSupported = false;      // feature 0107h current (§3.4), set by the refresh
     bool streamingWriteSupported = false;     // and its Stream Recording bit
     bool isCssDvd = false;                    // feature 0106h current
+    // A writer drive (GET CONFIGURATION at start; not derived yet): cooked reads skip the PartitionLength
+    // bounds check on writers (RequestValidateReadWrite, RandomWritable schema).
+    bool isWriter = false;
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).

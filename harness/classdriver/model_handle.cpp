@@ -44,4 +44,13 @@ ControlResult ModelHandle::control(ioctl::ControlCode code, std::span<const std:
     return {c.status, c.information};
 }
 
+ControlResult ModelHandle::read(std::int64_t byteOffset, std::span<std::uint8_t> buffer)
+{
+    if (!grants(access_, ioctl::RequiredAccess::Read)) return {ioctl::status::AccessDenied, 0};  // needs FILE_READ_DATA
+    const auto alive = driver_.lock();
+    if (!alive) return {ioctl::status::DeviceDoesNotExist, 0};
+    const Completion c = (*alive)->read(file_, byteOffset, buffer);
+    return {c.status, c.information};
+}
+
 }  // namespace cdcts::classdriver

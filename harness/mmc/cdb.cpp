@@ -107,4 +107,38 @@ Cdb12 getPerformance(std::uint8_t except, bool write, std::uint8_t tolerance, st
     return c;
 }
 
+Cdb12 readCd(std::uint8_t expectedSectorType, std::uint32_t lba, std::uint32_t sectors, std::uint8_t fieldSelection,
+             std::uint8_t subChannelSelection)
+{
+    Cdb12 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::ReadCd);
+    c[1] = static_cast<std::uint8_t>((expectedSectorType & 0x07) << 2);
+    storeBe32(&c[2], lba);
+    c[6] = static_cast<std::uint8_t>(sectors >> 16);
+    c[7] = static_cast<std::uint8_t>(sectors >> 8);
+    c[8] = static_cast<std::uint8_t>(sectors);
+    c[9] = fieldSelection;
+    c[10] = subChannelSelection;
+    return c;
+}
+
+Cdb10 read10(std::uint32_t lba, std::uint16_t blocks)
+{
+    Cdb10 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::Read10);
+    storeBe32(&c[2], lba);
+    storeBe16(&c[7], blocks);
+    return c;
+}
+
+Cdb12 read12(std::uint32_t lba, std::uint32_t blocks, bool streaming)
+{
+    Cdb12 c{};
+    c[0] = static_cast<std::uint8_t>(Opcode::Read12);
+    storeBe32(&c[2], lba);
+    storeBe32(&c[6], blocks);
+    c[10] = streaming ? 0x80 : 0x00;
+    return c;
+}
+
 }  // namespace cdcts::mmc::cdb

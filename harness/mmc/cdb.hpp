@@ -46,4 +46,15 @@ enum class TocFormat : std::uint8_t { Toc = 0, SessionInfo = 1, FullToc = 2, Pma
 [[nodiscard]] Cdb12 getPerformance(std::uint8_t except, bool write, std::uint8_t tolerance, std::uint32_t startingLba,
                                    std::uint16_t maximumDescriptors, std::uint8_t type);
 
+// READ CD (BEh, MMC-6 6.19): byte 1 expected sector type << 2, bytes 2-5 LBA, 6-8 transfer length in
+// sectors, byte 9 the field selection (sync b7, header code b5-6, user data b4, EDC/ECC b3, C2 b1-2),
+// byte 10 the sub-channel selection.
+[[nodiscard]] Cdb12 readCd(std::uint8_t expectedSectorType, std::uint32_t lba, std::uint32_t sectors,
+                           std::uint8_t fieldSelection, std::uint8_t subChannelSelection);
+
+// READ (10): LBA and transfer length in blocks; READ (12) with the Streaming bit (byte 10 bit 7) as the class
+// driver sends it for handles that enforce streaming reads.
+[[nodiscard]] Cdb10 read10(std::uint32_t lba, std::uint16_t blocks);
+[[nodiscard]] Cdb12 read12(std::uint32_t lba, std::uint32_t blocks, bool streaming);
+
 }  // namespace cdcts::mmc::cdb

@@ -1,6 +1,8 @@
 // The request pipeline (§1): access check, normalisation, forwarding, codes not modelled yet, start-up.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "harness/classdriver/dispatch_table.hpp"
 #include "harness/core/bytes.hpp"
 #include "harness/core/hex.hpp"
@@ -63,7 +65,11 @@ TEST_F(Pipeline, CodesNotModelledYetSayNotImplemented)
 {
     build("data");
     Bytes out(64);
-    EXPECT_EQ(control(codes::CdromReadTocEx, out).status, st::NotImplemented);
+    // Any row still without a handler (which ones shrinks as codes are modelled).
+    const auto rows = dispatchTable();
+    const auto unmodelled = std::find_if(rows.begin(), rows.end(), [](const DispatchRow& row) { return row.handle == nullptr && grants(HandleAccess::Read, row.code.access()); });
+    if (unmodelled == rows.end()) GTEST_SKIP() << "every code is modelled";
+    EXPECT_EQ(control(unmodelled->code, out).status, st::NotImplemented);
     EXPECT_TRUE(traffic().empty());
 }
 

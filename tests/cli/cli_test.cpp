@@ -179,6 +179,51 @@ TEST(CdctsIoctl, GetInquiryDataShortBufferIsBufferOverflowWithTheBytes)
     EXPECT_NE(r.out.find("CDCTS"), std::string::npos) << r.out;
 }
 
+// The TOC, raw-read and Q-channel codes through the model and their decoders (ioctl-contracts.md §3.16-§3.19).
+TEST(CdctsIoctl, S3_16_GetLastSessionDecodesTheSessionData)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_GET_LAST_SESSION", "--out-size", "12", "--json"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    const std::string flat = std::regex_replace(r.out, std::regex(R"(\s+)"), "");
+    EXPECT_NE(flat.find(R"("information":12)"), std::string::npos) << r.out;
+    EXPECT_NE(flat.find("CDROM_TOC_SESSION_DATA"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, S3_17_ReadTocExFullTocDecodesItsDescriptors)
+{
+    // CDROM_READ_TOC_EX: Format 2 (full TOC), SessionTrack 1.
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_writer", "IOCTL_CDROM_READ_TOC_EX", "--in", "02010000", "--out-size", "512"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("STATUS_SUCCESS"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("CDROM_TOC_FULL_TOC_DATA"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("0xA0 (first track, disc type)"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, S3_17_ReadTocExRefusesSessionTrackForTheSessionFormat)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_READ_TOC_EX", "--in", "01010000", "--out-size", "12"});
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.out.find("STATUS_INVALID_PARAMETER"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, S3_18_RawReadOfOneAudioSector)
+{
+    // RAW_READ_INFO: DiskOffset 11400 x 2048 (track 2 of the mixed disc), 1 sector, TrackMode 2 (CDDA); little-endian.
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_writer", "IOCTL_CDROM_RAW_READ", "--in",
+                        "0040640100000000" "01000000" "02000000", "--out-size", "2352", "--json"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    const std::string flat = std::regex_replace(r.out, std::regex(R"(\s+)"), "");
+    EXPECT_NE(flat.find(R"("information":2352)"), std::string::npos) << r.out;
+    EXPECT_NE(flat.find("RAW_READ"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctl, S3_19_ReadQChannelDecodesTheCurrentPosition)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_READ_Q_CHANNEL", "--in", "0100", "--out-size", "16"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("SUB_Q_CURRENT_POSITION"), std::string::npos) << r.out;
+}
+
 TEST(CdctsIoctl, ShortBufferGivesTheContractStatus)
 {
     const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "0x00024000", "--out-size", "2"});

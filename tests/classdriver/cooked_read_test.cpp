@@ -1,0 +1,187 @@
+// IRP_MJ_READ (ReadFile) through the model: the verify and play-active gates of ioctl-contracts.md §7.3/§7.4, the
+// alignment and bounds checks of RequestValidateReadWrite (S/ioctl.c:6116) against the cached capacity (§3.9), and
+// READ (10) packets no larger than the adapter's transfer limit (§0.2).
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "harness/classdriver/model_handle.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/core/hex.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "harness/mmc/cdb.hpp"
+#include "model_fixture.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+using namespace std::chrono_literals;
+namespace st = ioctl::status;
+using Bytes = std::vector<std::uint8_t>;
+using emulator::CommandFaultKind;
+using emulator::SectorFault;
+
+// A buffer at a chosen distance from a page boundary.
+class PageBuffer {
+public:
+    PageBuffer(std::size_t size, std::size_t offsetFromPage) : storage_(size + offsetFromPage + 8192, 0xCD)
+    {
+        const auto base = reinterpret_cast<std::uintptr_t>(storage_.data());
+        span_ = std::span(storage_).subspan((4096 - base % 4096) % 4096 + offsetFromPage, size);
+    }
+    std::span<std::uint8_t> span() { return span_; }
+
+private:
+    Bytes storage_;
+    std::span<std::uint8_t> span_;
+};
+
+class CookedReadModel : public testing_support::ModelFixture {
+protected:
+    ControlResult read(std::int64_t offset, std::span<std::uint8_t> buffer)
+    {
+        auto* model = dynamic_cast<ModelHandle*>(handle.get());
+        EXPECT_NE(model, nullptr);
+        return model->read(offset, buffer);
+    }
+    std::uint64_t partitionLength()
+    {
+        std::array<std::uint8_t, 8> reply{};
+        const auto cdb = mmc::cdb::readCapacity();
+        EXPECT_TRUE(device->drive().execute(cdb, reply, mmc::DataDirection::In, 10s).good());
+        device->drive().trace().clear();
+        return (std::uint64_t{loadBe32(reply.data())} + 1) * 2048;
+    }
+};
+
+TEST_F(CookedReadModel, ReadWrite_SendsRead10AndReturnsTheSectors)
+{
+    build("data");
+    PageBuffer out(4 * 2048, 0);
+    const ControlResult r = read(16 * 2048, out.span());
+    ASSERT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 8192u);
+    ASSERT_EQ(traffic().size(), 1u);
+    EXPECT_EQ(formatHex(traffic()[0].cdb()), "28 00 00 00 00 10 00 00 04 00");
+    Bytes expected(8192);
+    const auto cdb = mmc::cdb::read10(16, 4);
+    ASSERT_TRUE(device->drive().execute(cdb, expected, mmc::DataDirection::In, 10s).good());
+    EXPECT_TRUE(std::equal(expected.begin(), expected.end(), out.span().begin()));
+}
+
+TEST_F(CookedReadModel, ReadWrite_ZeroLengthSucceedsWithoutTheDrive)
+{
+    build("data");
+    PageBuffer out(0, 0);
+    const ControlResult r = read(12345, out.span());
+    EXPECT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty());
+}
+
+TEST_F(CookedReadModel, ReadWrite_OffsetAndLengthMustBeWholeSectors)
+{
+    build("data");
+    PageBuffer out(4096, 0);
+    EXPECT_EQ(read(512, out.span()).status, st::InvalidDeviceRequest);
+    PageBuffer odd(2047, 0);
+    EXPECT_EQ(read(0, odd.span()).status, st::InvalidDeviceRequest);
+    EXPECT_TRUE(traffic().empty());
+}
+
+TEST_F(CookedReadModel, ReadWrite_ReadsStayWithinTheCachedCapacity)
+{
+    build("data");
+    const auto length = static_cast<std::int64_t>(partitionLength());
+    PageBuffer one(2048, 0);
+    EXPECT_EQ(read(length - 2048, one.span()).status, st::Success) << "the last sector";
+    EXPECT_EQ(read(length, one.span()).status, st::InvalidDeviceRequest) << "offset at PartitionLength";
+    EXPECT_EQ(read(-2048, one.span()).status, st::InvalidDeviceRequest) << "negative offset";
+    PageBuffer two(4096, 0);
+    EXPECT_EQ(read(length - 2048, two.span()).status, st::InvalidDeviceRequest) << "runs past the end";
+    EXPECT_EQ(traffic().size(), 1u) << "only the valid read reaches the drive";
+}
+
+TEST_F(CookedReadModel, S0_2_LongReadsAreSplitAtTheAdapterLimit)
+{
+    build("data");  // 64 KiB, 17 pages: 65536 bytes per packet either way
+    PageBuffer out(40 * 2048, 0);
+    const ControlResult r = read(0, out.span());
+    ASSERT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 40u * 2048u);
+    ASSERT_EQ(traffic().size(), 2u);
+    EXPECT_EQ(formatHex(traffic()[0].cdb()), "28 00 00 00 00 00 00 00 20 00") << "32 sectors";
+    EXPECT_EQ(formatHex(traffic()[1].cdb()), "28 00 00 00 00 20 00 00 08 00") << "the remaining 8";
+}
+
+TEST_F(CookedReadModel, S0_2_UnalignedBuffersGetTheSmallerPacket)
+{
+    ClassDriverSettings settings;
+    settings.adapter = mmc::AdapterProperties{1, 1024 * 1024, 17};  // 69632 page-aligned, 65536 otherwise
+    build("data", settings);
+    PageBuffer aligned(34 * 2048, 0);
+    ASSERT_EQ(read(0, aligned.span()).status, st::Success);
+    ASSERT_EQ(traffic().size(), 1u) << "34 sectors fit 69632 bytes";
+    device->drive().trace().clear();
+    PageBuffer unaligned(34 * 2048, 2);
+    ASSERT_EQ(read(0, unaligned.span()).status, st::Success);
+    ASSERT_EQ(traffic().size(), 2u);
+    EXPECT_EQ(formatHex(traffic()[0].cdb()), "28 00 00 00 00 00 00 00 20 00") << "65536 bytes: 32 sectors";
+    EXPECT_EQ(formatHex(traffic()[1].cdb()), "28 00 00 00 00 20 00 00 02 00");
+}
+
+TEST_F(CookedReadModel, S8_2_AMediumErrorReportsTheBytesOfTheGoodPackets)
+{
+    build("data");
+    device->drive().faults().setSector(35, SectorFault::Unreadable);  // in the second packet (sectors 32-39)
+    PageBuffer out(40 * 2048, 0);
+    const ControlResult r = read(0, out.span());
+    EXPECT_EQ(r.status, st::DeviceDataError);
+    EXPECT_EQ(r.information, 32u * 2048u) << "the first packet completed";
+    EXPECT_EQ(traffic().size(), 2u) << "MEDIUM ERROR is not retried";
+}
+
+TEST_F(CookedReadModel, S7_3_PendingVerifyFailsReadsWithoutTheDrive)
+{
+    ClassDriverSettings settings;
+    settings.volumeMounted = true;
+    build("data", settings);
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::CheckCondition, .opcode = 0x00,
+                                              .sense = mmc::sense::MediumMayHaveChanged});
+    Bytes count(4);
+    ASSERT_EQ(control(ioctl::codes::CdromCheckVerify, count).status, st::VerifyRequired);
+    device->drive().trace().clear();
+    PageBuffer out(2048, 0);
+    const ControlResult r = read(0, out.span());
+    EXPECT_EQ(r.status, st::VerifyRequired);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty()) << "the class driver never clears DO_VERIFY_VOLUME itself";
+}
+
+TEST_F(CookedReadModel, S7_4_ReadsFailDeviceBusyWhileTheFlagIsSetEvenAfterThePlayEnded)
+{
+    build("audio");
+    const std::array<std::uint8_t, 10> play{0x47, 0, 0, 0, 2, 0, 0, 30, 0, 0};  // PLAY AUDIO MSF 00:02:00-00:30:00
+    ASSERT_TRUE(device->drive().execute(play, {}, mmc::DataDirection::None, 10s).good());
+    Bytes sub(16);
+    const std::array<std::uint8_t, 2> position{1, 0};
+    ASSERT_EQ(control(ioctl::codes::CdromReadQChannel, sub, position).status, st::Success);
+    const std::array<std::uint8_t, 6> stop{0x1B, 0x01, 0, 0, 0, 0};
+    ASSERT_TRUE(device->drive().execute(stop, {}, mmc::DataDirection::None, 10s).good());
+    device->drive().trace().clear();
+    PageBuffer out(2048, 0);
+    const ControlResult r = read(0, out.span());
+    EXPECT_EQ(r.status, st::DeviceBusy);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty()) << "without asking the drive";
+}
+
+TEST_F(CookedReadModel, S1_Step1_ReadFileNeedsReadAccess)
+{
+    build("data", {}, HandleAccess::None);
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(0, out.span()).status, st::AccessDenied);
+    EXPECT_TRUE(traffic().empty());
+}
+
+}  // namespace
+}  // namespace cdcts::classdriver
