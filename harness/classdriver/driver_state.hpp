@@ -29,13 +29,36 @@ struct DriverState {
     std::vector<std::uint8_t> inquiryData;  // cached at start-up, never refreshed (§7.5)
     const FileObject* exclusiveOwner = nullptr;  // §3.5; none until EXCLUSIVE_ACCESS is modelled
     bool surpriseRemoved = false;
+    // Audio, speed and streaming (§3.4, §3.13, §7.1). isMmc and the streaming support flags are the §7.6
+    // capability refresh's findings: the refresh sets them (feature 0107h current with AdditionalLength >= 1
+    // for reads, and its Stream Recording bit for writes); until then the start-up values below hold.
+    bool isMmc = true;
+    bool streamingReadSupported = false;
+    bool streamingWriteSupported = false;
+    bool noStreamingHack = false;       // latched after a permanent-looking streaming failure (§3.4, §8.5)
+    bool restoreDefaultSpeed = false;   // §3.13: SET STREAMING with Persistent = FALSE sets it
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).
 struct FileObject {
     std::uint64_t id = 0;
-    bool enforceStreamingRead = false;   // §3.4, per handle
-    bool enforceStreamingWrite = false;
+    // §3.4, per handle. Mutable: the driver changes its own per-file context (ENABLE_STREAMING) through the
+    // request's const reference, as the sample changes its FILE_OBJECT context.
+    mutable bool enforceStreamingRead = false;
+    mutable bool enforceStreamingWrite = false;
 };
+
+// §3.4, §7.2: whether a cooked read (IRP_MJ_READ) on this handle is sent as READ(12) with the Streaming bit
+// instead of READ(10). An enabled handle falls back to READ(10) silently once the drive lost its streaming
+// support or the "no streaming" hack flag latched. The read path consumes this.
+[[nodiscard]] inline bool readsUseStreaming(const FileObject& file, const DriverState& state)
+{
+    return file.enforceStreamingRead && state.streamingReadSupported && !state.noStreamingHack;
+}
+// The same for writes (WRITE(12) with the Streaming bit).
+[[nodiscard]] inline bool writesUseStreaming(const FileObject& file, const DriverState& state)
+{
+    return file.enforceStreamingWrite && state.streamingWriteSupported && !state.noStreamingHack;
+}
 
 }  // namespace cdcts::classdriver
