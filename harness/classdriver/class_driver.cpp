@@ -115,7 +115,9 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (auto failed = row->validate(request, context)) return complete(*failed);
     // Dequeued: the lock gate again (§1 step 5). The MMC capability refresh joins with GET CONFIGURATION.
     if (blockedByExclusiveLock(file, code)) return complete({ioctl::status::AccessDenied, 0});
-    return complete(row->handle(request, context));
+    const Completion done = row->handle(request, context);
+    scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
+    return complete(done);
 }
 
 }  // namespace cdcts::classdriver

@@ -202,6 +202,50 @@ TEST_F(SpeedModel, S8_6_AFailedSetSpeedClearsTheRestoreDefaultsFlag)
     EXPECT_FALSE(driver->state().restoreDefaultSpeed);
 }
 
+TEST_F(SpeedModel, S3_13_MediumChangeAfterNonPersistentStreamingRestoresTheDefaultSpeed)
+{
+    build("dvd_rom", "audio");
+    ioctl::CDROM_SET_STREAMING s = streaming();
+    s.Persistent = 0;
+    ASSERT_EQ(input(c::CdromSetSpeed, bytesOf(s)).status, st::Success);
+    drive->faults().addCommandFault({emulator::CommandFaultKind::CheckCondition, std::uint8_t{0x5A}, 1, mmc::sense::MediumMayHaveChanged});
+    Bytes out(4);
+    EXPECT_EQ(control(c::CdromGetVolume, out).status, st::Success) << "no volume mounted: the UA is retried silently";
+    ASSERT_EQ(traffic().size(), 4u);
+    EXPECT_EQ(traffic()[1].opcode(), 0x5A);
+    EXPECT_EQ(traffic()[2].opcode(), 0x5A);
+    EXPECT_EQ(formatHex(traffic()[3].cdb()), "b6 00 00 00 00 00 00 00 00 00 1c 00");
+    EXPECT_EQ(formatHex(target->phases.at(3)),
+              "04 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00") << "only RDD set";
+}
+
+TEST_F(SpeedModel, S3_13_NoRestoreWithoutTheFlag)
+{
+    build("dvd_rom", "audio");
+    ioctl::CDROM_SET_STREAMING s = streaming();
+    s.Persistent = 1;
+    ASSERT_EQ(input(c::CdromSetSpeed, bytesOf(s)).status, st::Success);
+    const ioctl::CDROM_SET_SPEED cd{ioctl::CdromSetSpeed, 706, 706, ioctl::CdromDefaultRotation};
+    ASSERT_EQ(input(c::CdromSetSpeed, bytesOf(cd)).status, st::Success) << "SET CD SPEED does not set the flag";
+    drive->faults().addCommandFault({emulator::CommandFaultKind::CheckCondition, std::uint8_t{0x5A}, 1, mmc::sense::MediumMayHaveChanged});
+    Bytes out(4);
+    EXPECT_EQ(control(c::CdromGetVolume, out).status, st::Success);
+    EXPECT_EQ(traffic().size(), 4u) << "two SET_SPEEDs and two MODE SENSEs, no SET STREAMING";
+    EXPECT_EQ(traffic().back().opcode(), 0x5A);
+}
+
+TEST_F(SpeedModel, S8_4_OtherUnitAttentionsDoNotRestore)
+{
+    build("dvd_rom", "audio");
+    ioctl::CDROM_SET_STREAMING s = streaming();
+    s.Persistent = 0;
+    ASSERT_EQ(input(c::CdromSetSpeed, bytesOf(s)).status, st::Success);
+    drive->faults().addCommandFault({emulator::CommandFaultKind::CheckCondition, std::uint8_t{0x5A}, 1, mmc::sense::PowerOnResetOccurred});
+    Bytes out(4);
+    EXPECT_EQ(control(c::CdromGetVolume, out).status, st::Success);
+    EXPECT_EQ(traffic().back().opcode(), 0x5A) << "6/29 is no medium change";
+}
+
 TEST_F(SpeedModel, S3_13_DriveRefusalIsPassedOnWithInformation0)
 {
     build("legacy_cdrom", "data");
