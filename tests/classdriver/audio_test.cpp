@@ -341,16 +341,72 @@ TEST_F(VolumeModel, S3_21_PageMissingIsInvalidDeviceRequestAndSetSendsNoModeSele
 TEST_F(VolumeModel, S3_21_ShortPageFailsGetButNotSet)
 {
     build("dvd_rom", "audio");
-    // 8 + 12 bytes: the page header is in, but not all 16 page bytes.
-    drive->faults().addCommandFault({emulator::CommandFaultKind::ShortTransfer, std::uint8_t{0x5A}, 2, {}, 20});
+    // 8 + 14 bytes: the page is "found" (offset + page length within the data) but has not all 16 bytes.
+    drive->faults().addCommandFault({emulator::CommandFaultKind::ShortTransfer, std::uint8_t{0x5A}, 2, {}, 22});
     Bytes out(4);
     const ControlResult get = control(c::CdromGetVolume, out);
-    EXPECT_EQ(get.status, st::InvalidDeviceRequest);
+    EXPECT_EQ(get.status, st::InvalidDeviceRequest) << "GET needs page offset + 16 bytes";
     EXPECT_EQ(get.information, 0u);
     Bytes none;
     control(c::CdromSetVolume, none, Bytes{1, 2, 3, 4});
     ASSERT_EQ(traffic().size(), 3u);
-    EXPECT_EQ(formatHex(traffic()[2].cdb()), "55 10 00 00 00 00 00 00 18 00") << "SET needs only the page header";
+    EXPECT_EQ(formatHex(traffic()[2].cdb()), "55 10 00 00 00 00 00 00 18 00") << "SET needs only the page found";
+}
+
+TEST_F(VolumeModel, S3_21_PagePassingTheTransferredBytesIsNotFound)
+{
+    build("dvd_rom", "audio");
+    // 8 + 13 bytes: offset 8 + page length 14 passes the 21 bytes that came.
+    drive->faults().addCommandFault({emulator::CommandFaultKind::ShortTransfer, std::uint8_t{0x5A}, 1, {}, 21});
+    Bytes none;
+    EXPECT_EQ(control(c::CdromSetVolume, none, Bytes{1, 2, 3, 4}).status, st::InvalidDeviceRequest);
+    EXPECT_EQ(traffic().size(), 1u) << "no MODE SELECT";
+}
+
+TEST_F(VolumeModel, S3_21_BlockDescriptorLengthFromHeaderByte7)
+{
+    build("dvd_rom", "audio");
+    // A drive that sends one 8-byte block descriptor before the page (the emulated drive never does).
+    target->rewrite = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::CommandResult& result) {
+        if (cdb[0] != 0x5A || result.transferred < 24) return;
+        const Bytes page(data.begin() + 8, data.begin() + 24);
+        data[1] = static_cast<std::uint8_t>(data[1] + 8);
+        data[7] = 8;
+        const std::uint8_t descriptor[8] = {0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7};
+        std::copy(std::begin(descriptor), std::end(descriptor), data.begin() + 8);
+        std::copy(page.begin(), page.end(), data.begin() + 16);
+        result.transferred += 8;
+    };
+    Bytes out(4);
+    ASSERT_EQ(control(c::CdromGetVolume, out).status, st::Success);
+    EXPECT_EQ(formatHex(out), "ff ff 00 00") << "the page after the descriptor (profile default volumes)";
+
+    target->rewrite = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::CommandResult& result) {
+        if (cdb[0] == 0x55) {
+            result = {};  // the emulated drive would refuse a list with a descriptor; the bytes are the point here
+            return;
+        }
+        if (cdb[0] != 0x5A || result.transferred < 24) return;
+        const Bytes page(data.begin() + 8, data.begin() + 24);
+        data[7] = 8;
+        const std::uint8_t descriptor[8] = {0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7};
+        std::copy(std::begin(descriptor), std::end(descriptor), data.begin() + 8);
+        std::copy(page.begin(), page.end(), data.begin() + 16);
+        result.transferred += 8;
+    };
+    Bytes none;
+    ASSERT_EQ(control(c::CdromSetVolume, none, Bytes{0x11, 0x22, 0x33, 0x44}).status, st::Success);
+    const Bytes& sensed = target->phases.at(1);
+    const Bytes& list = target->phases.at(2);
+    ASSERT_EQ(list.size(), 24u);
+    EXPECT_TRUE(std::equal(list.begin(), list.begin() + 8, sensed.begin())) << "header as returned, byte 7 = 8 included";
+    EXPECT_EQ(list[7], 8);
+    // The page image lies over the block descriptor: bytes 3-7 of the image are what was read there.
+    EXPECT_EQ(formatHex(std::span(list).subspan(8, 8)), "0e 0e 04 b3 b4 b5 b6 b7");
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(list[16 + 2 * i], sensed.at(16 + 8 + 2 * i)) << "ChannelSelection from the page found, port " << i;
+        EXPECT_EQ(list[17 + 2 * i], 0x11 * (i + 1)) << "Volume " << i;
+    }
 }
 
 TEST_F(VolumeModel, S8_5_ModeSenseIsRetriedAtMostTwice)

@@ -3,6 +3,7 @@
 // the drive's trace has the CDBs but not the bytes a MODE SELECT or SET STREAMING carries.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,13 +22,16 @@ public:
     mmc::CommandResult execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction,
                                Nanoseconds timeout) override
     {
-        const mmc::CommandResult result = drive_.execute(cdb, data, direction, timeout);
+        mmc::CommandResult result = drive_.execute(cdb, data, direction, timeout);
+        if (rewrite) rewrite(cdb, data, result);
         const std::size_t n = direction == mmc::DataDirection::In ? std::min<std::size_t>(result.transferred, data.size()) : data.size();
         phases.emplace_back(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(n));
         return result;
     }
     Clock& clock() override { return drive_.clock(); }
     std::vector<std::vector<std::uint8_t>> phases;
+    // Lets a test change the drive's answer (a reply the emulated drive never gives) before the model sees it.
+    std::function<void(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::CommandResult& result)> rewrite;
 
 private:
     emulator::VirtualDrive& drive_;

@@ -2,6 +2,7 @@
 // (ioctl-contracts.md §3.21, DeviceHandleGetSetVolume S/ioctl.c:7914).
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -42,15 +43,22 @@ std::optional<ModeSenseReply> senseAudioPage(DriverContext& context, ioctl::NtSt
     return reply;
 }
 
-// The page follows the 8-byte header and the block descriptors, whose length the driver takes from header
-// byte 7 alone. Pages are walked while a page header (code, length) lies inside the transferred bytes.
+// ModeSenseFindSpecificPage (S/common.c): the pages follow the 8-byte header and the block descriptors, whose
+// length the driver takes from header byte 7 alone. Pages are walked while a page header (code, length) and at
+// least one byte more lie inside the transferred bytes; a match whose offset + page length (without the
+// 2-byte header: the sample's own bound) passes the end counts as not found.
 std::optional<std::size_t> findAudioPage(const ModeSenseReply& reply)
 {
-    if (reply.transferred < kModeHeader10) return std::nullopt;
+    const std::size_t limit = reply.transferred;
+    if (limit < kModeHeader10) return std::nullopt;
     std::size_t offset = kModeHeader10 + reply.data[7];
-    while (offset + 2 <= reply.transferred) {
-        if ((reply.data[offset] & 0x3F) == kCdAudioControlPage) return offset;
-        offset += 2u + reply.data[offset + 1];
+    while (offset + 2 < limit) {
+        const std::size_t pageLength = reply.data[offset + 1];
+        if ((reply.data[offset] & 0x3F) == kCdAudioControlPage) {
+            if (offset + pageLength > limit) return std::nullopt;
+            return offset;
+        }
+        offset += 2 + pageLength;
     }
     return std::nullopt;
 }
@@ -93,18 +101,26 @@ Completion handleSetVolume(const Request& request, DriverContext& context)
     const auto page = findAudioPage(*reply);
     if (!page) return {ioctl::status::InvalidDeviceRequest, 0};
 
-    // The parameter list is the first 24 scratch bytes: the mode header exactly as MODE SENSE returned it (mode
-    // data length and block descriptor length not zeroed), then the page image at byte 8 — over a block
-    // descriptor, if the drive sent one. Fields the driver keeps are read from where the page was found.
+    // The parameter list is the first 24 bytes of the scratch buffer as MODE SENSE left it: the mode header
+    // exactly as returned (mode data length and block descriptor length not zeroed), and at byte 8 a page
+    // image written over whatever lies there — a block descriptor, if the drive sent one. The driver sets the
+    // page code, length 0Eh, IMMED and the four ports (ChannelSelection from the page it found, Volume from the
+    // caller); bytes 3-7 of the image stay as read at that position. Bytes the drive did not send read as 0.
     std::vector<std::uint8_t> list(reply->data.begin(), reply->data.end());
     list.resize(std::max<std::size_t>(list.size(), kModeSelectLength), 0);
-    std::array<std::uint8_t, kPageLength> image{};
-    for (std::size_t i = 0; i < kPageLength; ++i) image[i] = *page + i < list.size() ? list[*page + i] : 0;
-    image[0] = kCdAudioControlPage;
-    image[1] = static_cast<std::uint8_t>(kPageLength - 2);  // page length 0Eh
-    image[2] = 0x04;                                       // IMMED
-    for (std::size_t i = 0; i < 4; ++i) image[offsetof(ioctl::AUDIO_OUTPUT, PortOutput) + 2 * i + 1] = volume[i];
-    std::copy(image.begin(), image.end(), list.begin() + kModeHeader10);
+    std::array<std::uint8_t, 4> channelSelection{};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::size_t at = *page + offsetof(ioctl::AUDIO_OUTPUT, PortOutput) + 2 * i;
+        channelSelection[i] = at < list.size() ? list[at] : 0;
+    }
+    const std::size_t image = kModeHeader10;
+    for (std::size_t i = 0; i < 4; ++i) {
+        list[image + offsetof(ioctl::AUDIO_OUTPUT, PortOutput) + 2 * i] = channelSelection[i];
+        list[image + offsetof(ioctl::AUDIO_OUTPUT, PortOutput) + 2 * i + 1] = volume[i];
+    }
+    list[image + offsetof(ioctl::AUDIO_OUTPUT, CodePage)] = kCdAudioControlPage;
+    list[image + offsetof(ioctl::AUDIO_OUTPUT, ParameterLength)] = static_cast<std::uint8_t>(kPageLength - 2);
+    list[image + offsetof(ioctl::AUDIO_OUTPUT, Immediate)] = 0x04;  // MODE_SELECT_IMMEDIATE
     list.resize(kModeSelectLength);
 
     // PF = 1, SP = 0, parameter list length 24; 5 retries.
