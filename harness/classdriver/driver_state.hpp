@@ -48,17 +48,30 @@ struct FileObject {
     mutable bool enforceStreamingWrite = false;
 };
 
-// §3.4, §7.2: whether a cooked read (IRP_MJ_READ) on this handle is sent as READ(12) with the Streaming bit
-// instead of READ(10). An enabled handle falls back to READ(10) silently once the drive lost its streaming
-// support or the "no streaming" hack flag latched. The read path consumes this.
-[[nodiscard]] inline bool readsUseStreaming(const FileObject& file, const DriverState& state)
+// §3.4, §7.2: what a cooked read (IRP_MJ_READ) or write on this handle does about streaming. The read path
+// consumes this: the V-stage refuses a streaming request the drive cannot serve (RequestValidateReadWrite,
+// S/ioctl.c:6322), and the CDB falls back to READ(10)/WRITE(10) silently once the "no streaming" hack flag
+// latched (ScratchBuffer_SetupReadWriteSrb, S/scratch.c:1297).
+enum class StreamingUse : std::uint8_t {
+    Off,          // not requested on this handle: READ(10) / WRITE(10)
+    Streaming,    // READ(12) / WRITE(12) with the Streaming bit (CDB byte 10 bit 7)
+    FallBack,     // requested, but the hack flag latched: READ(10) / WRITE(10), no error
+    Unsupported,  // requested, but the last capability refresh found no support: STATUS_INVALID_DEVICE_REQUEST
+};
+
+[[nodiscard]] inline StreamingUse streamingUse(bool enforced, bool supported, const DriverState& state)
 {
-    return file.enforceStreamingRead && state.streamingReadSupported && !state.noStreamingHack;
+    if (!enforced) return StreamingUse::Off;
+    if (!supported) return StreamingUse::Unsupported;
+    return state.noStreamingHack ? StreamingUse::FallBack : StreamingUse::Streaming;
 }
-// The same for writes (WRITE(12) with the Streaming bit).
-[[nodiscard]] inline bool writesUseStreaming(const FileObject& file, const DriverState& state)
+[[nodiscard]] inline StreamingUse readStreaming(const FileObject& file, const DriverState& state)
 {
-    return file.enforceStreamingWrite && state.streamingWriteSupported && !state.noStreamingHack;
+    return streamingUse(file.enforceStreamingRead, state.streamingReadSupported, state);
+}
+[[nodiscard]] inline StreamingUse writeStreaming(const FileObject& file, const DriverState& state)
+{
+    return streamingUse(file.enforceStreamingWrite, state.streamingWriteSupported, state);
 }
 
 }  // namespace cdcts::classdriver

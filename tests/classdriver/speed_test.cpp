@@ -523,10 +523,11 @@ TEST_F(StreamingModel, S3_4_FlagsBelongToTheHandle)
     supports(true, true);
     auto other = driver->open(HandleAccess::Read);
     ASSERT_EQ(enable(4).status, st::Success);
-    EXPECT_TRUE(readsUseStreaming(file(*handle), driver->state()));
+    EXPECT_EQ(readStreaming(file(*handle), driver->state()), StreamingUse::Streaming);
+    EXPECT_EQ(writeStreaming(file(*handle), driver->state()), StreamingUse::Streaming);
     EXPECT_FALSE(file(*other).enforceStreamingRead);
-    EXPECT_FALSE(readsUseStreaming(file(*other), driver->state()));
-    EXPECT_FALSE(writesUseStreaming(file(*other), driver->state()));
+    EXPECT_EQ(readStreaming(file(*other), driver->state()), StreamingUse::Off);
+    EXPECT_EQ(writeStreaming(file(*other), driver->state()), StreamingUse::Off);
     auto fresh = driver->open(HandleAccess::Read);
     EXPECT_FALSE(file(*fresh).enforceStreamingRead) << "every create starts FALSE";
 }
@@ -536,14 +537,24 @@ TEST_F(StreamingModel, S7_2_NoStreamingHackWithdrawsSupportAndEnabledHandlesFall
     build("dvd_rom", "data");
     supports(true, true);
     ASSERT_EQ(enable(4).status, st::Success);
-    ASSERT_TRUE(readsUseStreaming(file(*handle), driver->state()));
-    ASSERT_TRUE(writesUseStreaming(file(*handle), driver->state()));
     state().noStreamingHack = true;
-    EXPECT_FALSE(readsUseStreaming(file(*handle), driver->state())) << "READ(10) again, silently";
-    EXPECT_FALSE(writesUseStreaming(file(*handle), driver->state()));
+    EXPECT_EQ(readStreaming(file(*handle), driver->state()), StreamingUse::FallBack) << "READ(10) again, silently";
+    EXPECT_EQ(writeStreaming(file(*handle), driver->state()), StreamingUse::FallBack);
     EXPECT_EQ(enable(2).status, st::InvalidDeviceRequest);
     EXPECT_EQ(enable(3).status, st::InvalidDeviceRequest);
     EXPECT_EQ(enable(1).status, st::Success);
+    EXPECT_EQ(readStreaming(file(*handle), driver->state()), StreamingUse::Off);
+}
+
+TEST_F(StreamingModel, S3_4_EnabledHandleOnADriveThatLostSupportIsRefused)
+{
+    build("dvd_rom", "data");
+    supports(true, true);
+    ASSERT_EQ(enable(4).status, st::Success);
+    supports(false, true);  // a later capability refresh no longer finds streaming reads
+    EXPECT_EQ(readStreaming(file(*handle), driver->state()), StreamingUse::Unsupported)
+        << "the read's V-stage answers STATUS_INVALID_DEVICE_REQUEST";
+    EXPECT_EQ(writeStreaming(file(*handle), driver->state()), StreamingUse::Streaming);
 }
 
 }  // namespace

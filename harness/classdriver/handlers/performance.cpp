@@ -73,8 +73,8 @@ Completion handleGetPerformance(const Request& request, DriverContext& context)
 
     // The transfer is OutLen rounded up to the adapter's alignment (the extra bytes are dropped), through the
     // scratch buffer (§0.2).
-    const std::size_t alignment = std::size_t{context.settings.adapter.alignmentMask} + 1;
-    const std::size_t rounded = (outLength + alignment - 1) / alignment * alignment;
+    const std::size_t mask = context.settings.adapter.alignmentMask;
+    const std::size_t rounded = (outLength + mask) & ~mask;
     std::vector<std::uint8_t> scratch(std::min<std::size_t>(rounded, context.settings.adapter.scratchBufferBytes()));
     ScsiRequest scsi{cdb, scratch, mmc::DataDirection::In, std::chrono::seconds(20)};
     const ScsiOutcome outcome = context.scsi.send(scsi);
