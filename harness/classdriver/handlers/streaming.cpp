@@ -1,7 +1,7 @@
 // IOCTL_CDROM_ENABLE_STREAMING: the per-handle streaming flags (ioctl-contracts.md §3.4, §7.2;
 // RequestValidateEnableStreaming S/ioctl.c:3515, RequestHandleEnableStreaming S/ioctl.c:5649). No SCSI
-// command; the flags change later cooked reads and writes on this handle only (readsUseStreaming,
-// writesUseStreaming in driver_state.hpp).
+// command; the flags change later cooked reads and writes on this handle only (readStreaming,
+// writeStreaming in driver_state.hpp).
 #include "harness/classdriver/dispatch_table.hpp"
 #include "harness/core/bytes.hpp"
 #include "harness/ioctl/structures/speed.hpp"
