@@ -20,7 +20,7 @@ std::uint32_t field(std::span<const std::uint8_t> input, std::size_t offset) { r
 
 std::uint16_t speedField(std::span<const std::uint8_t> input, std::size_t offset)
 {
-    return static_cast<std::uint16_t>(input[offset] | input[offset + 1] << 8);
+    return static_cast<std::uint16_t>(std::uint32_t{input[offset]} | std::uint32_t{input[offset + 1]} << 8);
 }
 
 // The 28-byte MMC performance descriptor (§2.3 PERFORMANCE_DESCRIPTOR). Each BOOLEAN is truncated to bit 0, so
@@ -28,10 +28,11 @@ std::uint16_t speedField(std::span<const std::uint8_t> input, std::size_t offset
 std::array<std::uint8_t, sizeof(ioctl::PERFORMANCE_DESCRIPTOR)> performanceDescriptor(std::span<const std::uint8_t> in)
 {
     std::array<std::uint8_t, sizeof(ioctl::PERFORMANCE_DESCRIPTOR)> d{};
-    d[0] = static_cast<std::uint8_t>((in[offsetof(CDROM_SET_STREAMING, RandomAccess)] & 1) |
-                                     (in[offsetof(CDROM_SET_STREAMING, SetExact)] & 1) << 1 |
-                                     (in[offsetof(CDROM_SET_STREAMING, RestoreDefaults)] & 1) << 2 |
-                                     (field(in, offsetof(CDROM_SET_STREAMING, RotationControl)) & 3) << 3);
+    const auto bit0 = [&](std::size_t offset) { return static_cast<std::uint32_t>(in[offset] & 1u); };
+    d[0] = static_cast<std::uint8_t>(bit0(offsetof(CDROM_SET_STREAMING, RandomAccess)) |
+                                     bit0(offsetof(CDROM_SET_STREAMING, SetExact)) << 1 |
+                                     bit0(offsetof(CDROM_SET_STREAMING, RestoreDefaults)) << 2 |
+                                     (field(in, offsetof(CDROM_SET_STREAMING, RotationControl)) & 3u) << 3);
     storeBe32(&d[4], field(in, offsetof(CDROM_SET_STREAMING, StartLba)));
     storeBe32(&d[8], field(in, offsetof(CDROM_SET_STREAMING, EndLba)));
     storeBe32(&d[12], field(in, offsetof(CDROM_SET_STREAMING, ReadSize)));
