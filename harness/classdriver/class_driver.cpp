@@ -133,7 +133,9 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
         if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
     }
-    return complete(row->handle(request, context));
+    const Completion done = row->handle(request, context);
+    scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
+    return complete(done);
 }
 
 Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer)

@@ -33,6 +33,8 @@ public:
     Completion read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer);
 
     [[nodiscard]] const DriverState& state() const { return state_; }
+    // For tests: seed what the model would have learnt from the drive (e.g. the §7.6 streaming support).
+    DriverState& stateForTesting() { return state_; }
     [[nodiscard]] const ClassDriverSettings& settings() const { return settings_; }
     // A handle was closed: release what it owned.
     void close(const FileObject& file);

@@ -65,4 +65,26 @@ std::optional<Completion> validateCookedRead(const FileObject& file, std::int64_
                                              const DriverContext& context);
 Completion handleCookedRead(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer, DriverContext& context);
 
+// Audio, volume, speed and streaming (handlers/audio.cpp, volume.cpp, speed.cpp, performance.cpp, opc.cpp,
+// streaming.cpp).
+std::optional<Completion> validatePlayAudioMsf(const Request&, const DriverContext&);
+Completion handlePlayAudioMsf(const Request&, DriverContext&);
+std::optional<Completion> validateSeekAudioMsf(const Request&, const DriverContext&);
+Completion handleSeekAudioMsf(const Request&, DriverContext&);
+Completion handlePauseAudio(const Request&, DriverContext&);
+Completion handleResumeAudio(const Request&, DriverContext&);
+Completion handleStopAudio(const Request&, DriverContext&);
+std::optional<Completion> validateGetVolume(const Request&, const DriverContext&);
+Completion handleGetVolume(const Request&, DriverContext&);
+std::optional<Completion> validateSetVolume(const Request&, const DriverContext&);
+Completion handleSetVolume(const Request&, DriverContext&);
+std::optional<Completion> validateSetSpeed(const Request&, const DriverContext&);
+Completion handleSetSpeed(const Request&, DriverContext&);
+std::optional<Completion> validateGetPerformance(const Request&, const DriverContext&);
+Completion handleGetPerformance(const Request&, DriverContext&);
+std::optional<Completion> validateSendOpcInformation(const Request&, const DriverContext&);
+Completion handleSendOpcInformation(const Request&, DriverContext&);
+std::optional<Completion> validateEnableStreaming(const Request&, const DriverContext&);
+Completion handleEnableStreaming(const Request&, DriverContext&);
+
 }  // namespace cdcts::classdriver

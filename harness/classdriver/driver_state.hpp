@@ -50,17 +50,47 @@ struct DriverState {
     // A writer drive (GET CONFIGURATION at start; not derived yet): cooked reads skip the PartitionLength
     // bounds check on writers (RequestValidateReadWrite, RandomWritable schema).
     bool isWriter = false;
+    // Audio, speed and streaming (§3.4, §3.13, §7.1); the streaming support flags above are the §7.6 refresh's.
+    bool noStreamingHack = false;       // latched after a permanent-looking streaming failure (§3.4, §8.5)
+    bool restoreDefaultSpeed = false;   // §3.13: SET STREAMING with Persistent = FALSE sets it
 };
 
 // One open handle as the driver sees it (its FILE_OBJECT).
 struct FileObject {
     std::uint64_t id = 0;
-    bool enforceStreamingRead = false;   // §3.4, per handle
-    bool enforceStreamingWrite = false;
-    // The driver's per-handle context (§3.11): this handle's secure locks and MCN disables. The request carries
-    // the file object by const reference; these are the driver's to change, so they are mutable.
+    // §3.4, per handle. Mutable: the driver changes its own per-file context (ENABLE_STREAMING) through the
+    // request's const reference, as the sample changes its FILE_OBJECT context.
+    mutable bool enforceStreamingRead = false;
+    mutable bool enforceStreamingWrite = false;
+    // The driver's per-handle context (§3.11): this handle's secure locks and MCN disables.
     mutable std::uint32_t lockCount = 0;
     mutable std::uint32_t mcnDisableCount = 0;
 };
+
+// §3.4, §7.2: what a cooked read (IRP_MJ_READ) or write on this handle does about streaming. The read path
+// consumes this: the V-stage refuses a streaming request the drive cannot serve (RequestValidateReadWrite,
+// S/ioctl.c:6322), and the CDB falls back to READ(10)/WRITE(10) silently once the "no streaming" hack flag
+// latched (ScratchBuffer_SetupReadWriteSrb, S/scratch.c:1297).
+enum class StreamingUse : std::uint8_t {
+    Off,          // not requested on this handle: READ(10) / WRITE(10)
+    Streaming,    // READ(12) / WRITE(12) with the Streaming bit (CDB byte 10 bit 7)
+    FallBack,     // requested, but the hack flag latched: READ(10) / WRITE(10), no error
+    Unsupported,  // requested, but the last capability refresh found no support: STATUS_INVALID_DEVICE_REQUEST
+};
+
+[[nodiscard]] inline StreamingUse streamingUse(bool enforced, bool supported, const DriverState& state)
+{
+    if (!enforced) return StreamingUse::Off;
+    if (!supported) return StreamingUse::Unsupported;
+    return state.noStreamingHack ? StreamingUse::FallBack : StreamingUse::Streaming;
+}
+[[nodiscard]] inline StreamingUse readStreaming(const FileObject& file, const DriverState& state)
+{
+    return streamingUse(file.enforceStreamingRead, state.streamingReadSupported, state);
+}
+[[nodiscard]] inline StreamingUse writeStreaming(const FileObject& file, const DriverState& state)
+{
+    return streamingUse(file.enforceStreamingWrite, state.streamingWriteSupported, state);
+}
 
 }  // namespace cdcts::classdriver

@@ -1,9 +1,11 @@
 #include "harness/classdriver/scsi_executor.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "harness/classdriver/sense_interpretation.hpp"
 #include "harness/mmc/cdb.hpp"
+#include "harness/mmc/opcode.hpp"
 
 namespace cdcts::classdriver {
 
@@ -32,6 +34,11 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         }
         if (i.setVerifyVolume) state_.verifyVolume = true;
         if (i.mmcRefreshRequired) state_.mmcUpdateRequired = true;
+        // §3.13, §8.4 (MMC drives): MEDIUM MAY HAVE CHANGED while the restore-defaults flag is set queues the
+        // work item that puts the drive back to its default speed.
+        if (state_.isMmc && state_.restoreDefaultSpeed && result.status == mmc::ScsiStatus::CheckCondition &&
+            result.sense.valid() && result.sense.key() == mmc::SenseKey::UnitAttention && result.sense.asc() == 0x28)
+            restoreSpeedQueued_ = true;
         if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
         // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
         // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
@@ -66,6 +73,20 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         ++outcome.retries;
         target_.clock().sleepFor(i.delay);
     }
+}
+
+void ScsiExecutor::runQueuedWork()
+{
+    if (!restoreSpeedQueued_) return;
+    restoreSpeedQueued_ = false;
+    // DeviceRestoreDefaultSpeed (S/common.c:2626): SET STREAMING with a 28-byte descriptor whose only set bit
+    // is RDD, default timeout. The flag stays set: every later medium change restores again.
+    std::array<std::uint8_t, 28> descriptor{};
+    descriptor[0] = 0x04;
+    const std::array<std::uint8_t, 12> cdb{static_cast<std::uint8_t>(mmc::Opcode::SetStreaming), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1C, 0};
+    (void)send({cdb, descriptor, mmc::DataDirection::Out});
+    // A 6/28 drawn by the restore itself does not queue another one now.
+    restoreSpeedQueued_ = false;
 }
 
 }  // namespace cdcts::classdriver

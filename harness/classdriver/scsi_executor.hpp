@@ -38,11 +38,15 @@ public:
         : target_(target), state_(state), volumeMounted_(volumeMounted) {}
     ScsiOutcome send(const ScsiRequest& request);
     mmc::MmcTarget& target() { return target_; }
+    // Runs the work items a command's sense queued (§3.13: restore the default speed after 6/28 while the
+    // restore-defaults flag is set). The driver calls it once the request that drew the sense has completed.
+    void runQueuedWork();
 
 private:
     mmc::MmcTarget& target_;
     DriverState& state_;
     bool volumeMounted_;
+    bool restoreSpeedQueued_ = false;
 };
 
 }  // namespace cdcts::classdriver
