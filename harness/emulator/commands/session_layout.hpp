@@ -6,17 +6,19 @@
 #include <cstdint>
 #include <utility>
 
+#include "harness/emulator/cue/layout.hpp"
 #include "harness/emulator/disc.hpp"
 #include "harness/mmc/msf.hpp"
 
 namespace cdcts::emulator::layout {
 
 // The first session's lead-out lasts 01:30:00, later ones 00:30:00; every later lead-in lasts 01:00:00; the
-// first track of a session starts after a 00:02:00 pregap.
-inline constexpr std::int32_t kFirstLeadOutSectors = 6750;
-inline constexpr std::int32_t kLaterLeadOutSectors = 2250;
-inline constexpr std::int32_t kLeadInSectors = 4500;
-inline constexpr std::int32_t kFirstPregapSectors = 150;
+// first track of a session starts after a 00:02:00 pregap. One set of Orange Book figures serves the cue layout
+// that places sessions and the commands that report them.
+inline constexpr std::int32_t kFirstLeadOutSectors = cue::kFirstLeadOutLength;
+inline constexpr std::int32_t kLaterLeadOutSectors = cue::kLaterLeadOutLength;
+inline constexpr std::int32_t kLeadInSectors = cue::kLeadInLength;
+inline constexpr std::int32_t kFirstPregapSectors = cue::kSessionFirstPregap;
 // The outermost lead-out a pressed disc's B0 pointer names (79:59:74) when no ATIP says otherwise.
 inline constexpr std::int32_t kPressedMaximumLeadOutLba = 359849;
 
