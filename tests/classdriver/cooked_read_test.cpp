@@ -11,6 +11,7 @@
 #include "harness/ioctl/codes.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "model_fixture.hpp"
+#include "page_buffer.hpp"
 
 namespace cdcts::classdriver {
 namespace {
@@ -20,20 +21,7 @@ using Bytes = std::vector<std::uint8_t>;
 using emulator::CommandFaultKind;
 using emulator::SectorFault;
 
-// A buffer at a chosen distance from a page boundary.
-class PageBuffer {
-public:
-    PageBuffer(std::size_t size, std::size_t offsetFromPage) : storage_(size + offsetFromPage + 8192, 0xCD)
-    {
-        const auto base = reinterpret_cast<std::uintptr_t>(storage_.data());
-        span_ = std::span(storage_).subspan((4096 - base % 4096) % 4096 + offsetFromPage, size);
-    }
-    std::span<std::uint8_t> span() { return span_; }
-
-private:
-    Bytes storage_;
-    std::span<std::uint8_t> span_;
-};
+using testing_support::PageBuffer;
 
 class CookedReadModel : public testing_support::ModelFixture {
 protected:

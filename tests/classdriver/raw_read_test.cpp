@@ -14,6 +14,7 @@
 #include "harness/ioctl/structures/raw_read.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "model_fixture.hpp"
+#include "page_buffer.hpp"
 
 namespace cdcts::classdriver {
 namespace {
@@ -36,21 +37,7 @@ std::array<std::uint8_t, 16> rawReadInfo(std::int64_t diskOffset, std::uint32_t 
     return bytes;
 }
 
-// A caller's buffer at a chosen distance from a page boundary (VirtualAlloc gives page-aligned ones).
-class PageBuffer {
-public:
-    PageBuffer(std::size_t size, std::size_t offsetFromPage) : storage_(size + offsetFromPage + 8192, 0xCD)
-    {
-        const auto base = reinterpret_cast<std::uintptr_t>(storage_.data());
-        const std::size_t toPage = (4096 - base % 4096) % 4096;
-        span_ = std::span(storage_).subspan(toPage + offsetFromPage, size);
-    }
-    std::span<std::uint8_t> span() { return span_; }
-
-private:
-    Bytes storage_;
-    std::span<std::uint8_t> span_;
-};
+using testing_support::PageBuffer;
 
 class RawReadModel : public testing_support::ModelFixture {
 protected:
