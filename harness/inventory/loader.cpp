@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::string_view kMediumNone = "none";
 constexpr std::string_view kSyntheticPrefix = "synthetic:";
-// A later change adds .cue; until the emulator reads cue sheets the loader refuses them up front.
+// The image formats the emulated drive loads (ISO, and BIN/CUE through the cue sheet); others are refused up front.
 constexpr std::array<std::string_view, 2> kImageExtensions = {".iso", ".cue"};
 // The smallest transfer that still carries one cooked sector.
 constexpr std::uint32_t kMinimumTransferLength = 2048;

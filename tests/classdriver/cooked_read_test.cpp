@@ -31,14 +31,6 @@ protected:
         EXPECT_NE(model, nullptr);
         return model->read(offset, buffer);
     }
-    std::uint64_t partitionLength()
-    {
-        std::array<std::uint8_t, 8> reply{};
-        const auto cdb = mmc::cdb::readCapacity();
-        EXPECT_TRUE(device->drive().execute(cdb, reply, mmc::DataDirection::In, 10s).good());
-        device->drive().trace().clear();
-        return (std::uint64_t{loadBe32(reply.data())} + 1) * 2048;
-    }
 };
 
 TEST_F(CookedReadModel, ReadWrite_SendsRead10AndReturnsTheSectors)

@@ -2,9 +2,14 @@
 // The class-driver model on the emulated drive, as the backends assemble it, with the drive's trace at hand.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 
 #include "harness/backends/emulated_device.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/mmc/cdb.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/emulator/synthetic_disc.hpp"
 
@@ -38,6 +43,15 @@ protected:
         return handle->control(code, in, out);
     }
     [[nodiscard]] const std::vector<emulator::TraceEntry>& traffic() { return device->drive().trace().entries(); }
+    // (last LBA + 1) x 2048 from a READ CAPACITY sent straight to the drive: the driver's PartitionLength (§3.9).
+    std::uint64_t partitionLength()
+    {
+        std::array<std::uint8_t, 8> reply{};
+        const auto cdb = mmc::cdb::readCapacity();
+        EXPECT_TRUE(device->drive().execute(cdb, reply, mmc::DataDirection::In, std::chrono::seconds(10)).good());
+        device->drive().trace().clear();
+        return (std::uint64_t{loadBe32(reply.data())} + 1) * 2048;
+    }
 };
 
 }  // namespace cdcts::testing_support

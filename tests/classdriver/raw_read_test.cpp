@@ -42,15 +42,6 @@ using testing_support::PageBuffer;
 class RawReadModel : public testing_support::ModelFixture {
 protected:
     ControlResult raw(std::span<const std::uint8_t> in, std::span<std::uint8_t> out) { return handle->control(CdromRawRead, in, out); }
-    // (last LBA + 1) x 2048 from a READ CAPACITY sent straight to the drive: the driver's PartitionLength (§3.9).
-    std::uint64_t partitionLength()
-    {
-        std::array<std::uint8_t, 8> reply{};
-        const auto cdb = mmc::cdb::readCapacity();
-        EXPECT_TRUE(device->drive().execute(cdb, reply, mmc::DataDirection::In, 10s).good());
-        device->drive().trace().clear();
-        return (std::uint64_t{loadBe32(reply.data())} + 1) * 2048;
-    }
 };
 
 // --- sizes and CDBs ------------------------------------------------------------------------------
