@@ -122,14 +122,7 @@ TEST_F(CookedReadModel, S8_2_AMediumErrorReportsTheBytesOfTheGoodPackets)
 
 TEST_F(CookedReadModel, S7_3_PendingVerifyFailsReadsWithoutTheDrive)
 {
-    ClassDriverSettings settings;
-    settings.volumeMounted = true;
-    build("data", settings);
-    device->drive().faults().addCommandFault({.kind = CommandFaultKind::CheckCondition, .opcode = 0x00,
-                                              .sense = mmc::sense::MediumMayHaveChanged});
-    Bytes count(4);
-    ASSERT_EQ(control(ioctl::codes::CdromCheckVerify, count).status, st::VerifyRequired);
-    device->drive().trace().clear();
+    buildWithVerifyPending();
     PageBuffer out(2048, 0);
     const ControlResult r = read(0, out.span());
     EXPECT_EQ(r.status, st::VerifyRequired);

@@ -9,9 +9,11 @@
 
 #include "harness/backends/emulated_device.hpp"
 #include "harness/core/bytes.hpp"
-#include "harness/mmc/cdb.hpp"
+#include "harness/emulator/fault_plan.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/emulator/synthetic_disc.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "harness/mmc/cdb.hpp"
 
 namespace cdcts::testing_support {
 
@@ -43,6 +45,20 @@ protected:
         return handle->control(code, in, out);
     }
     [[nodiscard]] const std::vector<emulator::TraceEntry>& traffic() { return device->drive().trace().entries(); }
+    // A model on a data disc with a mounted volume whose DO_VERIFY_VOLUME is set: a unit attention drawn by
+    // CHECK_VERIFY does that (§7.3). The trace starts empty after it.
+    void buildWithVerifyPending()
+    {
+        classdriver::ClassDriverSettings settings;
+        settings.volumeMounted = true;
+        build("data", settings);
+        device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0x00,
+                                                  .sense = mmc::sense::MediumMayHaveChanged});
+        std::vector<std::uint8_t> count(4);
+        ASSERT_EQ(control(ioctl::codes::CdromCheckVerify, count).status, ioctl::status::VerifyRequired);
+        ASSERT_TRUE(device->driver().state().verifyVolume);
+        device->drive().trace().clear();
+    }
     // (last LBA + 1) x 2048 from a READ CAPACITY sent straight to the drive: the driver's PartitionLength (§3.9).
     std::uint64_t partitionLength()
     {

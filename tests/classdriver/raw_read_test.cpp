@@ -266,16 +266,7 @@ TEST_F(RawReadModel, S3_18_Row10_DefaultAdapterAllows27SectorsOf2352)
 
 TEST_F(RawReadModel, S3_18_H1_PendingVerifyRereadsCapacityThenVerifyRequired)
 {
-    ClassDriverSettings settings;
-    settings.volumeMounted = true;
-    build("data", settings);
-    // A unit attention drawn by CHECK_VERIFY sets DO_VERIFY_VOLUME with a mounted volume (§7.3).
-    device->drive().faults().addCommandFault({.kind = CommandFaultKind::CheckCondition, .opcode = 0x00,
-                                              .sense = mmc::sense::MediumMayHaveChanged});
-    Bytes count(4);
-    ASSERT_EQ(control(ioctl::codes::CdromCheckVerify, count).status, st::VerifyRequired);
-    ASSERT_TRUE(device->driver().state().verifyVolume);
-    device->drive().trace().clear();
+    buildWithVerifyPending();
 
     PageBuffer out(2648, 0);
     const ControlResult r = raw(rawReadInfo(0, 1, ioctl::RawWithC2), out.span());
