@@ -30,4 +30,6 @@ function(cdcts_test name)
   cdcts_warnings(cdcts_test_${name})
   gtest_discover_tests(cdcts_test_${name} TEST_PREFIX "${name}." DISCOVERY_TIMEOUT 60
                        PROPERTIES LABELS "harness;${name}")
+  # docs.ContractCoverage looks for the tests docs/contract-coverage names in every test executable.
+  set_property(GLOBAL APPEND PROPERTY CDCTS_TEST_EXECUTABLES cdcts_test_${name})
 endfunction()
