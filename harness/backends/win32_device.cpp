@@ -30,6 +30,12 @@
 // ntdll exports it but only the WDK headers declare it (wdm.h / ntddk.h).
 extern "C" NTSTATUS NTAPI RtlGetVersion(PRTL_OSVERSIONINFOW versionInformation);
 
+// ntdll exports NtReadFile; winternl.h does not declare it (the DDK's ntifs.h does, and does not mix with
+// windows.h), so it is declared here, at global scope where the C linkage name lives.
+extern "C" NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext,
+                                     PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer, ULONG Length,
+                                     PLARGE_INTEGER ByteOffset, PULONG Key);
+
 namespace cdcts::backends {
 namespace {
 
@@ -161,6 +167,24 @@ ControlResult ioControl(HANDLE handle, std::uint32_t code, std::span<const std::
     return ControlResult{ioctl::NtStatus{static_cast<std::uint32_t>(status)}, static_cast<std::uint32_t>(information)};
 }
 
+// ReadFile without the loss, as ioControl above: NtReadFile (declared at the top) at an explicit byte offset gives
+// the class driver's NTSTATUS (STATUS_VERIFY_REQUIRED, STATUS_DEVICE_BUSY, ...) rather than the Win32 error.
+ControlResult readAt(HANDLE handle, std::int64_t byteOffset, std::span<std::uint8_t> buffer)
+{
+    if (buffer.size() > std::numeric_limits<ULONG>::max()) throw DeviceError("a read buffer is larger than 4 GiB");
+    IO_STATUS_BLOCK ioStatus{};
+    LARGE_INTEGER offset{};
+    offset.QuadPart = byteOffset;
+    NTSTATUS status = ::NtReadFile(handle, nullptr, nullptr, nullptr, &ioStatus, buffer.empty() ? nullptr : buffer.data(),
+                                   static_cast<ULONG>(buffer.size()), &offset, nullptr);
+    if (status == kStatusPending) {
+        ::WaitForSingleObject(handle, INFINITE);
+        status = ioStatus.Status;
+    }
+    const ULONG_PTR information = std::min<ULONG_PTR>(ioStatus.Information, std::numeric_limits<std::uint32_t>::max());
+    return ControlResult{ioctl::NtStatus{static_cast<std::uint32_t>(status)}, static_cast<std::uint32_t>(information)};
+}
+
 class Win32Handle final : public DeviceHandle {
 public:
     Win32Handle(UniqueHandle handle, HandleAccess access) : handle_(std::move(handle)), access_(access) {}
@@ -169,6 +193,10 @@ public:
                           std::span<std::uint8_t> output) override
     {
         return ioControl(handle_.get(), code.value, input, output);
+    }
+    ControlResult read(std::int64_t byteOffset, std::span<std::uint8_t> buffer) override
+    {
+        return readAt(handle_.get(), byteOffset, buffer);
     }
     [[nodiscard]] HandleAccess access() const override { return access_; }
 

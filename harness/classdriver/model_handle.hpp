@@ -19,9 +19,8 @@ public:
     ModelHandle& operator=(const ModelHandle&) = delete;
 
     ControlResult control(ioctl::ControlCode code, std::span<const std::uint8_t> input, std::span<std::uint8_t> output) override;
-    // ReadFile at a byte offset: the I/O manager's access check, then the driver's IRP_MJ_READ. Not on
-    // DeviceHandle yet, so suites cannot reach it through the Device seam.
-    ControlResult read(std::int64_t byteOffset, std::span<std::uint8_t> buffer);
+    // ReadFile at a byte offset: the I/O manager's access check, then the driver's IRP_MJ_READ.
+    ControlResult read(std::int64_t byteOffset, std::span<std::uint8_t> buffer) override;
     [[nodiscard]] HandleAccess access() const override { return access_; }
     [[nodiscard]] const FileObject& fileObject() const { return file_; }
 

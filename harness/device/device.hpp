@@ -50,6 +50,10 @@ public:
     // the first `information` bytes are written (METHOD_BUFFERED copies exactly that many back).
     virtual ControlResult control(ioctl::ControlCode code, std::span<const std::uint8_t> input,
                                   std::span<std::uint8_t> output) = 0;
+    // ReadFile at a byte offset of the raw device (\\.\CdRom0): the cooked-read path, IRP_MJ_READ, answered by
+    // the class driver with the same verify, play-active and exclusive-lock gates as the IOCTLs. The status is the
+    // driver's NTSTATUS and `information` the bytes read into `buffer`.
+    virtual ControlResult read(std::int64_t byteOffset, std::span<std::uint8_t> buffer) = 0;
     [[nodiscard]] virtual HandleAccess access() const = 0;
 };
 

@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "harness/classdriver/model_handle.hpp"
+#include "harness/device/device.hpp"
 #include "harness/core/bytes.hpp"
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/codes.hpp"
@@ -25,11 +25,11 @@ using testing_support::PageBuffer;
 
 class CookedReadModel : public testing_support::ModelFixture {
 protected:
+    // Through the Device seam, as a suite reads: DeviceHandle::read is ReadFile.
     ControlResult read(std::int64_t offset, std::span<std::uint8_t> buffer)
     {
-        auto* model = dynamic_cast<ModelHandle*>(handle.get());
-        EXPECT_NE(model, nullptr);
-        return model->read(offset, buffer);
+        DeviceHandle& h = *handle;
+        return h.read(offset, buffer);
     }
 };
 
