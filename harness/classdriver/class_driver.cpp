@@ -33,18 +33,33 @@ ClassDriver::ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassD
 
 void ClassDriver::startDevice()
 {
-    // INQUIRY with 36 bytes, then again with the full length the drive reports (§3.10, §7.6).
-    std::vector<std::uint8_t> inquiry(36);
-    auto cdb = mmc::cdb::inquiry(36);
+    // INQUIRY with 36 bytes; unless exactly 36 came and AdditionalLength says 36, again with AdditionalLength + 5
+    // (AdditionalLength 0 read as 31, the ATAPI workaround), whose reply is kept at its real length (§3.10, §7.6;
+    // DeviceCacheDeviceInquiryData, S/init.c:1866).
+    constexpr std::uint32_t kMinimumInquiry = 36;
+    std::vector<std::uint8_t> inquiry(kMinimumInquiry);
+    auto cdb = mmc::cdb::inquiry(kMinimumInquiry);
     ScsiOutcome got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
-    if (got.status.isSuccess() && got.transferred >= 5) {
-        const std::uint32_t full = std::min<std::uint32_t>(inquiry[4] + 5u, 260);
-        if (full > 36) {
+    if (got.status.isSuccess()) {
+        const std::uint32_t additional = inquiry[4] != 0 ? inquiry[4] : kMinimumInquiry - 5;
+        const std::uint32_t full = additional + 5;  // at most 260
+        if (got.transferred == kMinimumInquiry && inquiry[4] + 5u == kMinimumInquiry) {
+            // only 36 bytes: no second command
+        } else if (full >= kMinimumInquiry) {
             inquiry.assign(full, 0);
             cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(full));
             got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+            // A drive that claims more than it has: DATA_OVERRUN with at least 36 bytes is asked again for
+            // exactly what it moved.
+            if (got.status == ioctl::status::DataOverrun && got.transferred >= kMinimumInquiry && got.transferred < full) {
+                inquiry.assign(got.transferred, 0);
+                cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(got.transferred));
+                got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+            }
+            if (!got.status.isSuccess()) got.transferred = 0;
         }
-        inquiry.resize(got.status.isSuccess() ? got.transferred : 0);
+        // A reply under 36 bytes fails the device start in the sample; the model carries on with what came.
+        inquiry.resize(std::min<std::size_t>(got.transferred, inquiry.size()));
     } else {
         inquiry.clear();
     }
@@ -67,10 +82,10 @@ void ClassDriver::startDevice()
     request.maxRetries = 2;
     request.retryVerifyRequired = true;
     if (scsi_.send(request).status.isSuccess()) {
+        // The transition to "present" counts as a media change (§3.1, DeviceInternalSetMediaChangeState).
+        if (state_.mediaState != MediaState::Present) ++state_.mediaChangeCount;
         state_.mediaState = MediaState::Present;
-        const std::uint32_t lastLba = loadBe32(&capacity[0]);
-        const std::uint32_t blockLength = loadBe32(&capacity[4]);
-        state_.capacity = CachedCapacity{lastLba, blockLength, 2048, 11, (std::uint64_t{lastLba} + 1) << 11};
+        state_.capacity = interpretReadCapacity(loadBe32(&capacity[0]), loadBe32(&capacity[4]));
     }
 }
 
