@@ -40,11 +40,14 @@ TEST_F(CheckVerifyModel, S3_1_ZeroLengthIsAcceptedWithNoCounter)
 TEST_F(CheckVerifyModel, S3_1_Row1_OneToThreeBytesIsBufferTooSmall)
 {
     build("data");
-    for (std::size_t length : {1u, 2u, 3u}) {
-        Bytes out(length);
-        const ControlResult r = control(codes::CdromCheckVerify, out);
-        EXPECT_EQ(r.status, st::BufferTooSmall) << length;
-        EXPECT_EQ(r.information, 4u) << length;
+    // One case label for the 0x…4800 codes and CHECK_VERIFY2: the V-stage check is the same for both.
+    for (const auto code : {codes::CdromCheckVerify, codes::StorageCheckVerify2}) {
+        for (std::size_t length : {1u, 2u, 3u}) {
+            Bytes out(length);
+            const ControlResult r = control(code, out);
+            EXPECT_EQ(r.status, st::BufferTooSmall) << std::hex << code.value << " " << length;
+            EXPECT_EQ(r.information, 4u) << length;
+        }
     }
     EXPECT_TRUE(traffic().empty());
 }

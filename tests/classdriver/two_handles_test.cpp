@@ -173,6 +173,20 @@ TEST_F(TwoHandles, S3_5_NonOwnerReadsAreAccessDeniedWithoutTheDrive)
     EXPECT_EQ(traffic().size(), 1u);
 }
 
+TEST_F(TwoHandles, S3_5_ANonOwnerWithoutAccessIsGatedEvenForTheAnyAccessCodes)
+{
+    buildTwo();
+    ASSERT_EQ(lock(*handle, "owner").status, st::Success);
+    auto none = device->open(HandleAccess::None);
+    Bytes out(4, 0xCD), empty;
+    // CHECK_VERIFY2 and LOAD_MEDIA2 pass the I/O manager on a zero-access handle, then meet the lock gate.
+    EXPECT_EQ(none->control(codes::StorageCheckVerify2, {}, out).status, st::AccessDenied);
+    EXPECT_EQ(none->control(codes::StorageLoadMedia2, {}, empty).status, st::AccessDenied);
+    EXPECT_TRUE(traffic().empty());
+    ASSERT_EQ(unlock(*handle).status, st::Success);
+    EXPECT_EQ(none->control(codes::StorageCheckVerify2, {}, out).status, st::Success) << "open again after the unlock";
+}
+
 TEST_F(TwoHandles, S3_5_NonOwnerCannotChangeItsStreamingFlagsWhileLocked)
 {
     buildTwo();
