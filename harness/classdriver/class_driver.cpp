@@ -122,7 +122,6 @@ bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlC
 Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
                                  std::span<std::uint8_t> output)
 {
-    std::lock_guard lock(serialQueue_);
     const auto complete = [this](Completion c) {
         // §1 step 7: after a surprise removal every failure reads "device does not exist".
         if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
@@ -130,8 +129,11 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     };
     const ioctl::ControlCode normalized = normalizeIoctl(code);
     // §1 step 4a: GET_INQUIRY_DATA is answered at once from the cache: it is on the lock gate's allow list,
-    // is not queued and triggers no MMC refresh.
+    // is not queued and triggers no MMC refresh. It runs in the caller's thread without waiting for the serial
+    // queue, so a slow request in progress does not delay it; the cache it reads never changes after start-up.
     const bool immediate = normalized == ioctl::codes::CdromGetInquiryData;
+    std::unique_lock lock(serialQueue_, std::defer_lock);
+    if (!immediate) lock.lock();
     if (!immediate && blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
 
     const DispatchRow* row = findDispatchRow(normalized);
@@ -149,7 +151,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
     }
     const Completion done = row->handle(request, context);
-    scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
+    if (!immediate) scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
     return complete(done);
 }
 

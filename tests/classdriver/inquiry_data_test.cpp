@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,6 +14,7 @@
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/mmc/cdb.hpp"
+#include "intercepting_target.hpp"
 #include "model_fixture.hpp"
 #include "tests/support/scripted_target.hpp"
 
@@ -66,6 +70,46 @@ TEST_F(InquiryDataModel, S3_10_AnsweredEvenAfterTheDriveIsGone)
     Bytes out(36);
     EXPECT_EQ(control(codes::CdromGetInquiryData, out).status, st::BufferOverflow) << "no device I/O: the cache answers";
     EXPECT_TRUE(traffic().empty());
+}
+
+TEST(InquiryDataThread, S3_10_AnsweredWhileASlowRequestHoldsTheSerialQueue)
+{
+    // §1 step 4a: processed in the caller's thread, not queued: a request stuck at the drive does not delay it.
+    VirtualClock clock;
+    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
+    drive.loadMedium(emulator::makeSyntheticDisc("data"));
+    clock.advance(drive.profile().timings.spinUp);
+    testing_support::InterceptingTarget target(drive);
+    ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
+    driver.runPendingMmcRefresh();
+    auto slowHandle = driver.open(HandleAccess::Read);
+    auto quickHandle = driver.open(HandleAccess::Read);
+
+    std::promise<void> entered;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<bool> first{true};
+    target.override_ = [&](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
+        if (cdb[0] == 0x00 && first.exchange(false)) {
+            entered.set_value();
+            released.wait();  // the drive takes its time over this TEST UNIT READY
+        }
+        return std::nullopt;
+    };
+    std::thread slow([&] {
+        Bytes count(4);
+        (void)slowHandle->control(codes::CdromCheckVerify, {}, count);
+    });
+    entered.get_future().wait();
+    auto inquiry = std::async(std::launch::async, [&] {
+        Bytes out(96);
+        return quickHandle->control(codes::CdromGetInquiryData, {}, out).status;
+    });
+    const bool answered = inquiry.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    release.set_value();
+    slow.join();
+    EXPECT_TRUE(answered) << "GET_INQUIRY_DATA waited for the request at the drive";
+    EXPECT_EQ(inquiry.get(), st::Success);
 }
 
 // ---- the start-up INQUIRY sequence that fills the cache ----
