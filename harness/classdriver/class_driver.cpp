@@ -33,18 +33,33 @@ ClassDriver::ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassD
 
 void ClassDriver::startDevice()
 {
-    // INQUIRY with 36 bytes, then again with the full length the drive reports (§3.10, §7.6).
-    std::vector<std::uint8_t> inquiry(36);
-    auto cdb = mmc::cdb::inquiry(36);
+    // INQUIRY with 36 bytes; unless exactly 36 came and AdditionalLength says 36, again with AdditionalLength + 5
+    // (AdditionalLength 0 read as 31, the ATAPI workaround), whose reply is kept at its real length (§3.10, §7.6;
+    // DeviceCacheDeviceInquiryData, S/init.c:1866).
+    constexpr std::uint32_t kMinimumInquiry = 36;
+    std::vector<std::uint8_t> inquiry(kMinimumInquiry);
+    auto cdb = mmc::cdb::inquiry(kMinimumInquiry);
     ScsiOutcome got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
-    if (got.status.isSuccess() && got.transferred >= 5) {
-        const std::uint32_t full = std::min<std::uint32_t>(inquiry[4] + 5u, 260);
-        if (full > 36) {
+    if (got.status.isSuccess()) {
+        const std::uint32_t additional = inquiry[4] != 0 ? inquiry[4] : kMinimumInquiry - 5;
+        const std::uint32_t full = additional + 5;  // at most 260
+        if (got.transferred == kMinimumInquiry && inquiry[4] + 5u == kMinimumInquiry) {
+            // only 36 bytes: no second command
+        } else if (full >= kMinimumInquiry) {
             inquiry.assign(full, 0);
             cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(full));
             got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+            // A drive that claims more than it has: DATA_OVERRUN with at least 36 bytes is asked again for
+            // exactly what it moved.
+            if (got.status == ioctl::status::DataOverrun && got.transferred >= kMinimumInquiry && got.transferred < full) {
+                inquiry.assign(got.transferred, 0);
+                cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(got.transferred));
+                got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+            }
+            if (!got.status.isSuccess()) got.transferred = 0;
         }
-        inquiry.resize(got.status.isSuccess() ? got.transferred : 0);
+        // A reply under 36 bytes fails the device start in the sample; the model carries on with what came.
+        inquiry.resize(std::min<std::size_t>(got.transferred, inquiry.size()));
     } else {
         inquiry.clear();
     }
@@ -67,10 +82,10 @@ void ClassDriver::startDevice()
     request.maxRetries = 2;
     request.retryVerifyRequired = true;
     if (scsi_.send(request).status.isSuccess()) {
+        // The transition to "present" counts as a media change (§3.1, DeviceInternalSetMediaChangeState).
+        if (state_.mediaState != MediaState::Present) ++state_.mediaChangeCount;
         state_.mediaState = MediaState::Present;
-        const std::uint32_t lastLba = loadBe32(&capacity[0]);
-        const std::uint32_t blockLength = loadBe32(&capacity[4]);
-        state_.capacity = CachedCapacity{lastLba, blockLength, 2048, 11, (std::uint64_t{lastLba} + 1) << 11};
+        state_.capacity = interpretReadCapacity(loadBe32(&capacity[0]), loadBe32(&capacity[4]));
     }
 }
 
@@ -107,7 +122,6 @@ bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlC
 Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
                                  std::span<std::uint8_t> output)
 {
-    std::lock_guard lock(serialQueue_);
     const auto complete = [this](Completion c) {
         // §1 step 7: after a surprise removal every failure reads "device does not exist".
         if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
@@ -115,8 +129,11 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     };
     const ioctl::ControlCode normalized = normalizeIoctl(code);
     // §1 step 4a: GET_INQUIRY_DATA is answered at once from the cache: it is on the lock gate's allow list,
-    // is not queued and triggers no MMC refresh.
+    // is not queued and triggers no MMC refresh. It runs in the caller's thread without waiting for the serial
+    // queue, so a slow request in progress does not delay it; the cache it reads never changes after start-up.
     const bool immediate = normalized == ioctl::codes::CdromGetInquiryData;
+    std::unique_lock lock(serialQueue_, std::defer_lock);
+    if (!immediate) lock.lock();
     if (!immediate && blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
 
     const DispatchRow* row = findDispatchRow(normalized);
@@ -134,7 +151,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
         if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
     }
     const Completion done = row->handle(request, context);
-    scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
+    if (!immediate) scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
     return complete(done);
 }
 

@@ -29,6 +29,8 @@ Completion handleReadToc(const Request&, DriverContext&);
 std::optional<Completion> validateGetDriveGeometry(const Request&, const DriverContext&);
 std::optional<Completion> validateGetDriveGeometryEx(const Request&, const DriverContext&);
 Completion handleGetDriveGeometry(const Request&, DriverContext&);
+// MediaReadCapacityDataInterpret: the capacity cache from one READ CAPACITY reply (§3.9; also used at start-up).
+[[nodiscard]] CachedCapacity interpretReadCapacity(std::uint32_t lastLba, std::uint32_t blockLength);
 // Identity and configuration (handlers/get_configuration.cpp, handlers/inquiry_data.cpp).
 std::optional<Completion> validateGetConfiguration(const Request&, const DriverContext&);
 Completion handleGetConfiguration(const Request&, DriverContext&);

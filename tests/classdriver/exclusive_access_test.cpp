@@ -197,6 +197,30 @@ TEST_F(ExclusiveModel, S3_5_Lock5_SecondLockIsAccessDeniedEvenForTheOwner)
     EXPECT_EQ(std::string(reinterpret_cast<const char*>(out.data() + 1)), "first");
 }
 
+TEST_F(ExclusiveModel, S3_5_EveryLockOutcomeHasInformation0)
+{
+    ClassDriverSettings settings;
+    settings.volumeMounted = true;
+    buildTwo(settings);
+    struct Row { const char* rule; std::string name; std::uint32_t flags; ioctl::NtStatus status; };
+    const std::vector<Row> rows{
+        {"row 2: invalid character", "a/b", 1, st::InvalidParameter},
+        {"row 3: empty name", "", 1, st::InvalidParameter},
+        {"row 4: mounted volume", "ok", 0, st::InvalidDeviceState},
+        {"row 6: success", "ok", 1, st::Success},
+        {"row 5: already locked", "ok", 1, st::AccessDenied},
+    };
+    for (const Row& row : rows) {
+        Bytes out;
+        const ControlResult r = send(*handle, codes::CdromExclusiveAccess, lockInput(row.name, row.flags), 72, &out);
+        EXPECT_EQ(r.status, row.status) << row.rule;
+        EXPECT_EQ(r.information, 0u) << row.rule;
+    }
+    const ControlResult r = unlock(*handle);
+    EXPECT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 0u) << "unlock: Info 0 too";
+}
+
 TEST_F(ExclusiveModel, S3_5_UnlockNotLockedIsInvalidDeviceRequest)
 {
     buildTwo();

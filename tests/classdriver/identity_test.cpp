@@ -1,6 +1,6 @@
-// Identity, configuration and start-up through the model (ioctl-contracts.md §3.8 GET_CONFIGURATION, §3.10
-// GET_INQUIRY_DATA, §7.6 start-up probing and the MMC capability refresh, §3.23 forwarded codes): validation
-// order, the exact CDBs, Information, state.
+// Identity and start-up through the model (ioctl-contracts.md §7.6 start-up
+// probing and the MMC capability refresh, §3.23 forwarded codes): the exact CDBs, Information, state.
+// §3.8 GET_CONFIGURATION is in get_configuration_test.cpp, §3.10 GET_INQUIRY_DATA in inquiry_data_test.cpp.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/mmc/cdb.hpp"
+#include "intercepting_target.hpp"
 #include "model_fixture.hpp"
 
 namespace cdcts::classdriver {
@@ -18,6 +19,8 @@ namespace {
 namespace st = ioctl::status;
 namespace codes = ioctl::codes;
 using Bytes = std::vector<std::uint8_t>;
+using testing_support::checkCondition;
+using testing_support::InterceptingTarget;
 
 std::vector<std::string> cdbsOf(const std::vector<emulator::TraceEntry>& entries)
 {
@@ -26,47 +29,10 @@ std::vector<std::string> cdbsOf(const std::vector<emulator::TraceEntry>& entries
     return out;
 }
 
-// GET_CONFIGURATION_IOCTL_INPUT as a 64-bit caller lays it out (§2.3): Feature, RequestType, Reserved[2].
-Bytes configurationInput(std::uint32_t feature, std::uint32_t requestType, std::size_t size = 24)
-{
-    Bytes in(size, 0);
-    storeLe32(&in[0], feature);
-    storeLe32(&in[4], requestType);
-    return in;
-}
-
 std::string hex16(std::uint32_t v) { return formatHex(std::vector<std::uint8_t>{static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)}); }
 
 // ---------------------------------------------------------------------------------------------------------
 // §7.6 start-up
-
-// A target that answers like the drive underneath except where a test says otherwise, recording every CDB.
-class ScriptedTarget final : public mmc::MmcTarget {
-public:
-    explicit ScriptedTarget(mmc::MmcTarget& inner) : inner_(inner) {}
-    std::function<std::optional<mmc::CommandResult>(std::span<const std::uint8_t>, std::span<std::uint8_t>)> override_;
-    std::vector<std::string> cdbs;
-    mmc::CommandResult execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection direction,
-                               Nanoseconds timeout) override
-    {
-        cdbs.push_back(formatHex(cdb));
-        if (override_)
-            if (auto r = override_(cdb, data)) return *r;
-        return inner_.execute(cdb, data, direction, timeout);
-    }
-    Clock& clock() override { return inner_.clock(); }
-
-private:
-    mmc::MmcTarget& inner_;
-};
-
-mmc::CommandResult checkCondition(mmc::SenseCode code)
-{
-    mmc::CommandResult r;
-    r.status = mmc::ScsiStatus::CheckCondition;
-    r.sense = mmc::SenseData::fixed(code);
-    return r;
-}
 
 TEST(StartUpProbe, S7_6_GetConfigurationProbeTimesOutAfter4Seconds)
 {
@@ -136,7 +102,7 @@ TEST(StartUpProbe, S7_6_ShortOrOddDetectionReplyMeansNonMmc)
     for (const auto& c : nonMmc) {
         VirtualClock clock;
         emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-        ScriptedTarget target(drive);
+        InterceptingTarget target(drive);
         target.override_ = c.reply;
         ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
         EXPECT_FALSE(driver.state().isMmc) << c.what;
@@ -146,7 +112,7 @@ TEST(StartUpProbe, S7_6_ShortOrOddDetectionReplyMeansNonMmc)
     // Even but not a multiple of 4 is tolerated (a vendor-specific profile).
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    ScriptedTarget target(drive);
+    InterceptingTarget target(drive);
     target.override_ = withDataLength(14, 8);
     ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
     EXPECT_TRUE(driver.state().isMmc);
@@ -156,7 +122,7 @@ TEST(StartUpProbe, S7_6_TypeOneProbeFailureLatchesTheFlag)
 {
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    ScriptedTarget target(drive);
+    InterceptingTarget target(drive);
     target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
         if (cdb[0] == 0x46 && (cdb[1] & 0x03) == 2) return checkCondition(mmc::sense::InvalidFieldInCdb);
         return std::nullopt;
@@ -168,7 +134,7 @@ TEST(StartUpProbe, S7_6_TypeOneProbeFailureLatchesTheFlag)
     // A drive that answers RT=2 with more than the one feature is flagged too.
     VirtualClock clock2;
     emulator::VirtualDrive drive2(*emulator::findDriveProfile("dvd_rom"), clock2);
-    ScriptedTarget ignoresType(drive2);
+    InterceptingTarget ignoresType(drive2);
     ignoresType.override_ = [&drive2](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data) -> std::optional<mmc::CommandResult> {
         if (cdb[0] != 0x46 || (cdb[1] & 0x03) != 2) return std::nullopt;
         auto all = std::vector<std::uint8_t>(cdb.begin(), cdb.end());
@@ -183,7 +149,7 @@ TEST(StartUpProbe, S7_6_ModeSenseFallsBackToSixByteFormAfterThreeTries)
 {
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    ScriptedTarget target(drive);
+    InterceptingTarget target(drive);
     target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
         if (cdb[0] == 0x5A) return checkCondition(mmc::sense::InvalidCommandOperationCode);
         return std::nullopt;
@@ -318,278 +284,6 @@ TEST_F(MmcRefresh, S7_6_NonMmcDrivesNeverRefresh)
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// §3.8 GET_CONFIGURATION
-
-class GetConfigurationModel : public testing_support::ModelFixture {};
-
-TEST_F(GetConfigurationModel, S3_8_SendsTwelveByteGetConfigurationAndReturnsTheDriveBytes)
-{
-    build("data");
-    const Bytes in = configurationInput(0x001E, 2);  // ONE, CD Read
-    Bytes out(64, 0xCD);
-    const ControlResult r = control(codes::CdromGetConfiguration, out, in);
-    ASSERT_EQ(r.status, st::Success);
-    ASSERT_EQ(traffic().size(), 1u);
-    EXPECT_EQ(formatHex(traffic()[0].cdb()), "46 02 00 1e 00 00 00 00 40 00 00 00");
-    EXPECT_EQ(r.information, traffic()[0].transferred) << "Info = bytes the drive transferred";
-    ASSERT_GE(r.information, 12u);
-    EXPECT_EQ(loadBe16(&out[8]), 0x001E) << "the requested feature follows the header";
-    EXPECT_EQ(loadBe32(&out[0]) + 4, r.information) << "header plus the one feature";
-    EXPECT_EQ(out[r.information], 0xCD) << "bytes past Information stay as the caller had them";
-}
-
-TEST_F(GetConfigurationModel, S3_8_AllocationIsCappedAt65534AndTruncationIsStillSuccess)
-{
-    build("data");
-    const Bytes in = configurationInput(0, 0);
-    Bytes big(0xFFFF - 1);  // even, fits the word alignment
-    ASSERT_EQ(control(codes::CdromGetConfiguration, big, in).status, st::Success);
-    EXPECT_EQ(formatHex(traffic()[0].cdb()), "46 00 00 00 00 00 00 ff fe 00 00 00");
-
-    device->drive().trace().clear();
-    Bytes small(16, 0xCD);
-    const ControlResult r = control(codes::CdromGetConfiguration, small, in);
-    EXPECT_EQ(r.status, st::Success) << "no BUFFER_OVERFLOW path (Q18)";
-    EXPECT_EQ(r.information, 16u);
-    EXPECT_GT(loadBe32(&small[0]) + 4, r.information) << "the caller sees the truncation in DataLength";
-    EXPECT_EQ(formatHex(traffic()[0].cdb()), "46 00 00 00 00 00 00 00 10 00 00 00");
-}
-
-TEST_F(GetConfigurationModel, S3_8_ValidationInTheDocumentedOrder)
-{
-    ClassDriverSettings settings;
-    settings.adapter.alignmentMask = 1;
-    build("data", settings);
-    const Bytes good = configurationInput(0, 0);
-    struct Row {
-        const char* rule;
-        std::size_t outLength;
-        Bytes input;
-        ioctl::NtStatus status;
-        std::uint32_t information;
-    };
-    Bytes reservedSet = good;
-    reservedSet[23] = 1;
-    Bytes reservedFirst = good;
-    reservedFirst[8] = 1;
-    const std::vector<Row> rows{
-        {"1: OutLen < 8 before everything", 7, Bytes{}, st::BufferTooSmall, 8},
-        {"1: OutLen 0", 0, good, st::BufferTooSmall, 8},
-        {"2: OutLen > 0xFFFF before alignment and input", 0x10001, Bytes{}, st::InvalidBufferSize, 0},
-        {"3: odd OutLen with a word-aligned adapter, before the input", 9, Bytes{}, st::InvalidParameter, 0},
-        {"4: InLen 16 from a 64-bit caller", 16, configurationInput(0, 0, 16), st::InfoLengthMismatch, 0},
-        {"4: InLen 23", 16, configurationInput(0, 0, 23), st::InfoLengthMismatch, 0},
-        {"5: Feature 0x10000", 16, configurationInput(0x10000, 0), st::InvalidParameter, 0},
-        {"6: RequestType 3", 16, configurationInput(0, 3), st::InvalidParameter, 0},
-        {"5 before 6", 16, configurationInput(0x10000, 3), st::InvalidParameter, 0},
-        {"7: Reserved[1] non-zero", 16, reservedSet, st::InvalidParameter, 0},
-        {"7: Reserved[0] non-zero", 16, reservedFirst, st::InvalidParameter, 0},
-    };
-    for (const auto& row : rows) {
-        Bytes out(row.outLength, 0xCD);
-        const ControlResult r = control(codes::CdromGetConfiguration, out, row.input);
-        EXPECT_EQ(r.status, row.status) << row.rule;
-        EXPECT_EQ(r.information, row.information) << row.rule;
-    }
-    EXPECT_TRUE(traffic().empty()) << "V-stage failures never reach the drive";
-    // Longer input is accepted (the documentation says "equal", the sample ">=", Q19).
-    Bytes out(16);
-    Bytes longer = configurationInput(0, 1, 32);
-    EXPECT_EQ(control(codes::CdromGetConfiguration, out, longer).status, st::Success);
-    EXPECT_EQ(formatHex(traffic()[0].cdb()), "46 01 00 00 00 00 00 00 10 00 00 00");
-}
-
-TEST_F(GetConfigurationModel, S3_8_Row4_SixteenByteInputWhenTheSettingSaysSo)
-{
-    ClassDriverSettings settings;
-    settings.getConfigurationInputLength = 16;  // Q3: 32-bit Windows, or BUILD_WOW64_ENABLED
-    build("data", settings);
-    Bytes out(16);
-    EXPECT_EQ(control(codes::CdromGetConfiguration, out, configurationInput(0, 0, 15)).status, st::InfoLengthMismatch);
-    EXPECT_EQ(control(codes::CdromGetConfiguration, out, configurationInput(0, 0, 16)).status, st::Success);
-    Bytes reserved = configurationInput(0, 0, 16);
-    reserved[15] = 1;
-    EXPECT_EQ(control(codes::CdromGetConfiguration, out, reserved).status, st::InvalidParameter);
-}
-
-TEST_F(GetConfigurationModel, S3_8_NegativeFeatureNumbersPassTheSignedCheck)
-{
-    // FEATURE_NUMBER is a signed enum; the sample's "Feature > 0xFFFF" lets 0xFFFFFFFF through and sends its
-    // low 16 bits (S/ioctl.c:1439, 4753).
-    build("data");
-    Bytes out(16);
-    EXPECT_EQ(control(codes::CdromGetConfiguration, out, configurationInput(0xFFFFFFFFu, 0)).status, st::Success);
-    EXPECT_EQ(formatHex(traffic()[0].cdb()), "46 00 ff ff 00 00 00 00 10 00 00 00");
-}
-
-TEST_F(GetConfigurationModel, S3_8_H1_NonMmcDriveIsInvalidDeviceRequestWithoutTraffic)
-{
-    build("data", {}, HandleAccess::Read, "legacy_cdrom");
-    Bytes out(16);
-    const ControlResult r = control(codes::CdromGetConfiguration, out, configurationInput(0, 0));
-    EXPECT_EQ(r.status, st::InvalidDeviceRequest);
-    EXPECT_EQ(r.information, 0u);
-    EXPECT_TRUE(traffic().empty());
-}
-
-TEST_F(GetConfigurationModel, S3_8_ShortReplyIsSuccessWithTheBytesTransferred)
-{
-    build("data");
-    device->drive().faults().addCommandFault(
-        emulator::CommandFault{emulator::CommandFaultKind::ShortTransfer, std::uint8_t{0x46}, 1, {}, 12});
-    Bytes out(64);
-    const ControlResult r = control(codes::CdromGetConfiguration, out, configurationInput(0, 0));
-    EXPECT_EQ(r.status, st::Success);
-    EXPECT_EQ(r.information, 12u) << "Info = bytes actually transferred";
-}
-
-TEST(GetConfigurationOverrun, S8_6_ShortReplyReportedAsDataOverrunIsSuccess)
-{
-    // A port that reports the short transfer as SRB_STATUS_DATA_OVERRUN (Q7).
-    VirtualClock clock;
-    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    drive.loadMedium(emulator::makeSyntheticDisc("data"));
-    ScriptedTarget target(drive);
-    ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
-    driver.runPendingMmcRefresh();
-    auto handle = driver.open(HandleAccess::Read);
-    target.cdbs.clear();
-    target.override_ = [&drive](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data) -> std::optional<mmc::CommandResult> {
-        if (cdb[0] != 0x46) return std::nullopt;
-        mmc::CommandResult r = drive.execute(cdb, data.first(12), mmc::DataDirection::In, std::chrono::seconds(10));
-        r.transport = mmc::TransportStatus::DataOverrun;
-        return r;
-    };
-    Bytes out(64);
-    const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0, 0), out);
-    EXPECT_EQ(r.status, st::Success);
-    EXPECT_EQ(r.information, 12u);
-    EXPECT_EQ(target.cdbs.size(), 1u) << "not retried";
-    handle.reset();
-}
-
-TEST_F(GetConfigurationModel, S3_8_DriveErrorsAreMappedBySense)
-{
-    build("data");
-    device->drive().faults().addCommandFault(
-        emulator::CommandFault{emulator::CommandFaultKind::CheckCondition, std::uint8_t{0x46}, 1, mmc::sense::InvalidFieldInCdb});
-    Bytes out(64);
-    const ControlResult r = control(codes::CdromGetConfiguration, out, configurationInput(0, 0));
-    EXPECT_EQ(r.status, st::InvalidDeviceRequest) << "05/24/00 (§8.1)";
-    EXPECT_EQ(r.information, 0u);
-}
-
-// The type-one emulation needs a drive flagged at start-up: one that rejects RT=2.
-class TypeOneEmulation : public ::testing::Test {
-protected:
-    VirtualClock clock;
-    emulator::VirtualDrive drive{*emulator::findDriveProfile("dvd_rom"), clock};
-    ScriptedTarget target{drive};
-    std::unique_ptr<ClassDriver> driver;
-    std::unique_ptr<DeviceHandle> handle;
-    void SetUp() override
-    {
-        drive.loadMedium(emulator::makeSyntheticDisc("data"));
-        target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
-            if (cdb[0] == 0x46 && (cdb[1] & 0x03) == 2) return checkCondition(mmc::sense::InvalidFieldInCdb);
-            return std::nullopt;
-        };
-        driver = std::make_unique<ClassDriver>(target, DeviceIdentity{}, ClassDriverSettings{});
-        driver->runPendingMmcRefresh();
-        handle = driver->open(HandleAccess::Read);
-        target.cdbs.clear();
-    }
-    void TearDown() override { handle.reset(); }
-};
-
-TEST_F(TypeOneEmulation, S3_8_TypeOneIsSentAsTypeAllAndCutToTheOneFeature)
-{
-    ASSERT_TRUE(driver->state().badTypeOneGetConfiguration);
-    Bytes out(64, 0xCD);
-    const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0x001E, 2), out);
-    ASSERT_EQ(r.status, st::Success);
-    EXPECT_EQ(target.cdbs, (std::vector<std::string>{"46 00 00 1e 00 00 00 00 40 00 00 00"}));
-    // Header + CD Read (001Eh, 4 + 8 bytes in MMC-6): DataLength rewritten to 4 + 12.
-    ASSERT_GE(r.information, 12u);
-    EXPECT_EQ(loadBe16(&out[8]), 0x001E);
-    EXPECT_EQ(r.information, 8u + 4u + out[11]);
-    EXPECT_EQ(loadBe32(&out[0]), r.information - 4);
-}
-
-TEST_F(TypeOneEmulation, S3_8_AbsentFeatureLeavesTheHeaderOnlyAndSmallBuffersAskForTwelve)
-{
-    Bytes out(8, 0xCD);
-    // 0x0105 (Timeout) is not in dvd_rom: the first feature at or after it is another one.
-    const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0x0105, 2), out);
-    ASSERT_EQ(r.status, st::Success);
-    EXPECT_EQ(target.cdbs, (std::vector<std::string>{"46 00 01 05 00 00 00 00 0c 00 00 00"})) << "allocation at least 12";
-    EXPECT_EQ(r.information, 8u);
-    EXPECT_EQ(loadBe32(&out[0]), 4u) << "header only";
-}
-
-TEST_F(TypeOneEmulation, S3_8_FewerThan8BytesInThatModeIsInvalidDeviceRequest)
-{
-    target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
-        if (cdb[0] != 0x46) return std::nullopt;
-        mmc::CommandResult r;
-        r.transferred = 6;
-        return r;
-    };
-    Bytes out(64);
-    const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0, 2), out);
-    EXPECT_EQ(r.status, st::InvalidDeviceRequest);
-    EXPECT_EQ(r.information, 0u);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// §3.10 GET_INQUIRY_DATA
-
-class InquiryDataModel : public testing_support::ModelFixture {};
-
-TEST_F(InquiryDataModel, S3_10_ReturnsTheCachedBytesWithoutDeviceIo)
-{
-    build("data");
-    Bytes direct(96);
-    const auto cdb = mmc::cdb::inquiry(96);
-    ASSERT_TRUE(device->drive().execute(cdb, direct, mmc::DataDirection::In, std::chrono::seconds(10)).good());
-    device->drive().trace().clear();
-    Bytes out(300, 0xCD);
-    const ControlResult r = control(codes::CdromGetInquiryData, out);
-    EXPECT_EQ(r.status, st::Success);
-    EXPECT_EQ(r.information, 96u) << "CachedLen: AdditionalLength + 5";
-    EXPECT_TRUE(std::equal(direct.begin(), direct.end(), out.begin()));
-    EXPECT_EQ(out[96], 0xCD);
-    EXPECT_TRUE(traffic().empty());
-}
-
-TEST_F(InquiryDataModel, S3_10_Rows1To3_ZeroShortAndExactLengths)
-{
-    build("data");
-    Bytes none;
-    const ControlResult zero = control(codes::CdromGetInquiryData, none);
-    EXPECT_EQ(zero.status, st::BufferTooSmall);
-    EXPECT_EQ(zero.information, 0u);
-    Bytes partial(10, 0xCD);
-    const ControlResult overflow = control(codes::CdromGetInquiryData, partial);
-    EXPECT_EQ(overflow.status, st::BufferOverflow) << "a warning: the bytes are returned";
-    EXPECT_EQ(overflow.information, 10u);
-    EXPECT_EQ(std::string(partial.begin() + 8, partial.begin() + 10), "CD") << "vendor CDCTS begins at byte 8";
-    Bytes exact(96);
-    EXPECT_EQ(control(codes::CdromGetInquiryData, exact).status, st::Success);
-    Bytes one(95);
-    EXPECT_EQ(control(codes::CdromGetInquiryData, one).status, st::BufferOverflow);
-}
-
-TEST_F(InquiryDataModel, S3_10_AnsweredEvenAfterTheDriveIsGone)
-{
-    build("data");
-    device->drive().faults().schedule(emulator::FaultEvent{device->drive().clock().now(), emulator::FaultEventKind::DeviceGone});
-    Bytes out(36);
-    EXPECT_EQ(control(codes::CdromGetInquiryData, out).status, st::BufferOverflow) << "no device I/O: the cache answers";
-    EXPECT_TRUE(traffic().empty());
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // §3.23 forwarded codes and the SIMBAD alias
 
 class ForwardedCodes : public testing_support::ModelFixture {};
@@ -614,6 +308,22 @@ TEST_F(ForwardedCodes, S3_23_DiskTypeNeedsNoAccessAndGetControlNeedsRead)
     EXPECT_EQ(control(codes::CdromGetControl, out).status, st::AccessDenied) << "READ access checked first (§1 step 1)";
 }
 
+TEST_F(ForwardedCodes, S3_6_GetControlIsForwardedWithThePortDriversAnswer)
+{
+    // The sample has no case for GET_CONTROL: the port driver answers (Q6), whatever the buffers, with no command.
+    ClassDriverSettings settings;
+    settings.forwardedCodeStatus = st::NotSupported;
+    build("data", settings);
+    for (std::size_t length : {0u, 4u, 64u}) {
+        Bytes out(length, 0xCD);
+        const ControlResult r = control(codes::CdromGetControl, out);
+        EXPECT_EQ(r.status, st::NotSupported) << length;
+        EXPECT_EQ(r.information, 0u);
+    }
+    EXPECT_EQ(codes::CdromGetControl.value, 0x00024034u);
+    EXPECT_TRUE(traffic().empty());
+}
+
 TEST(Simbad, S3_23_SimbadIsThePauseAudioRow)
 {
     EXPECT_EQ(codes::CdromSimbad.value, 0x0002400Cu);
@@ -630,7 +340,7 @@ TEST(GetPerformanceRefinement, S8_5_SenselessFailureWithExcept2LatchesBadTypeOne
 {
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    ScriptedTarget target(drive);
+    InterceptingTarget target(drive);
     target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
         if (cdb[0] != 0xAC) return std::nullopt;
         mmc::CommandResult r;
@@ -656,7 +366,7 @@ TEST(GetPerformanceRefinement, S8_5_FailureWithSenseDoesNotLatch)
 {
     VirtualClock clock;
     emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    ScriptedTarget target(drive);
+    InterceptingTarget target(drive);
     target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
         if (cdb[0] != 0xAC) return std::nullopt;
         return checkCondition(mmc::sense::InvalidFieldInCdb);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/core/hex.hpp"
+#include "harness/ioctl/catalog.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "model_fixture.hpp"
 
@@ -131,7 +132,108 @@ TEST_F(MediaModel, S3_3_Row2_FailedStartStopUnitKeepsItsStatus)
     EXPECT_EQ(r.information, 0u);
 }
 
+TEST_F(MediaModel, S3_3_S6_StartStopUnitHasTheDefaultTimeoutAndFiveRetries)
+{
+    build("data");
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::Hang, .opcode = 0x1B, .count = 6});
+    const ControlResult r = send(codes::CdromEjectMedia);
+    EXPECT_EQ(r.status, st::IoTimeout);
+    EXPECT_EQ(r.information, 0u);
+    ASSERT_EQ(traffic().size(), 6u) << "the first attempt and at most 5 retries";
+    for (const auto& e : traffic()) EXPECT_EQ(formatHex(e.cdb()), "1b 00 00 00 02 00");
+    EXPECT_EQ(traffic()[0].direction, mmc::DataDirection::None);
+    const Nanoseconds gap = traffic()[1].at - traffic()[0].at;
+    EXPECT_GE(gap, Nanoseconds(10s)) << "TimeOutValue, 10 s by default";
+    EXPECT_LT(gap, Nanoseconds(15s));
+    EXPECT_EQ(device->drive().tray(), emulator::TrayState::Closed);
+    device->drive().trace().clear();
+    EXPECT_EQ(send(codes::CdromLoadMedia).status, st::Success);
+    EXPECT_EQ(cdbs(), std::vector<std::string>{"1b 00 00 00 03 00"});
+}
+
+TEST_F(MediaModel, S3_3_LoadMedia2NeedsNoAccessTheOtherFormsNeedRead)
+{
+    build("data", {}, HandleAccess::None);
+    EXPECT_EQ(send(codes::StorageLoadMedia2).status, st::Success) << "FILE_ANY_ACCESS";
+    for (auto code : {codes::CdromEjectMedia, codes::StorageEjectMedia, codes::CdromLoadMedia, codes::StorageLoadMedia})
+        EXPECT_EQ(send(code).status, st::AccessDenied) << std::hex << code.value;
+    EXPECT_EQ(cdbs(), std::vector<std::string>{"1b 00 00 00 03 00"});
+}
+
+TEST_F(MediaModel, S3_3_EjectOfAnEmptyDriveOpensTheTray)
+{
+    build("");
+    const ControlResult r = send(codes::StorageEjectMedia);
+    EXPECT_EQ(r.status, st::Success) << "START STOP UNIT needs no medium";
+    EXPECT_EQ(cdbs(), std::vector<std::string>{"1b 00 00 00 02 00"});
+    EXPECT_EQ(device->drive().tray(), emulator::TrayState::Open);
+}
+
+TEST_F(MediaModel, S3_2_CloseDoorHasNoValueAndIsDoneWithLoadMedia)
+{
+    const ioctl::CodeInfo* closeDoor = ioctl::findCode("IOCTL_CDROM_CLOSE_DOOR");
+    ASSERT_NE(closeDoor, nullptr);
+    EXPECT_FALSE(closeDoor->value.has_value()) << "no header defines it";
+    EXPECT_EQ(closeDoor->replacement, "IOCTL_STORAGE_LOAD_MEDIA");
+    const ioctl::CodeInfo* replacement = ioctl::findCode(closeDoor->replacement);
+    ASSERT_NE(replacement, nullptr);
+    ASSERT_TRUE(replacement->value.has_value());
+    build("data");
+    ASSERT_EQ(send(codes::CdromEjectMedia).status, st::Success);
+    device->drive().trace().clear();
+    EXPECT_EQ(send(*replacement->value).status, st::Success);
+    EXPECT_EQ(cdbs().front(), "1b 00 00 00 03 00");
+    EXPECT_EQ(device->drive().tray(), emulator::TrayState::Closed);
+}
+
 // ---- §3.11 MEDIA_REMOVAL ----
+
+TEST_F(MediaModel, S3_11_S6_PreventHasTheDefaultTimeout)
+{
+    build("data");
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::Hang, .opcode = 0x1E, .count = 10});
+    const ControlResult r = send(codes::CdromMediaRemoval, {1});
+    EXPECT_EQ(r.status, st::IoTimeout);
+    ASSERT_EQ(traffic().size(), 3u) << "a prevent: at most 2 retries";
+    for (const auto& e : traffic()) EXPECT_EQ(formatHex(e.cdb()), "1e 00 00 00 01 00");
+    const Nanoseconds gap = traffic()[1].at - traffic()[0].at;
+    EXPECT_GE(gap, Nanoseconds(10s));
+    EXPECT_LT(gap, Nanoseconds(15s));
+    EXPECT_EQ(state().lockCount, 0) << "not committed";
+}
+
+TEST_F(MediaModel, S3_11_AllowRetriesEvenNonRetryableSenseAndWaitsTwoSecondsForNotReady04)
+{
+    build("data");
+    ASSERT_EQ(send(codes::CdromMediaRemoval, {1}).status, st::Success);
+    device->drive().trace().clear();
+    // 05/24/00 is never retried by the sense tables, yet an ALLOW tries again (at least 4 retries), and a 02/04/xx
+    // in between waits at least 2 s.
+    device->drive().faults().addCommandFault(
+        {.kind = CommandFaultKind::CheckCondition, .opcode = 0x1E, .count = 2, .sense = mmc::sense::InvalidFieldInCdb});
+    ASSERT_EQ(send(codes::CdromMediaRemoval, {0}).status, st::Success);
+    EXPECT_EQ(cdbs(), (std::vector<std::string>{"1e 00 00 00 00 00", "1e 00 00 00 00 00", "1e 00 00 00 00 00"}));
+    EXPECT_EQ(state().lockCount, 0);
+
+    ASSERT_EQ(send(codes::CdromMediaRemoval, {1}).status, st::Success);
+    device->drive().trace().clear();
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::CheckCondition, .opcode = 0x1E, .count = 1,
+                                              .sense = mmc::SenseCode{mmc::SenseKey::NotReady, 0x04, 0x00}});
+    ASSERT_EQ(send(codes::CdromMediaRemoval, {0}).status, st::Success);
+    std::vector<Nanoseconds> allows;
+    for (const auto& e : traffic())
+        if (e.opcode() == 0x1E) allows.push_back(e.at);
+    ASSERT_EQ(allows.size(), 2u);
+    EXPECT_GE(allows[1] - allows[0], Nanoseconds(2s));
+}
+
+TEST_F(MediaModel, S3_11_LongerInputIsAcceptedAndOnlyTheFirstByteCounts)
+{
+    build("data");
+    EXPECT_EQ(send(codes::StorageMediaRemoval, {1, 0, 0, 0}, 8).status, st::Success);
+    EXPECT_EQ(state().lockCount, 1);
+    EXPECT_EQ(cdbs(), std::vector<std::string>{"1e 00 00 00 01 00"});
+}
 
 TEST_F(MediaModel, S3_11_VStage_EmptyInputIsInfoLengthMismatch)
 {

@@ -20,8 +20,10 @@ constexpr std::uint32_t kSectorsPerTrack = 32;
 
 bool isEx(ioctl::ControlCode code) { return code == ioctl::codes::CdromGetDriveGeometryEx || code == ioctl::codes::DiskGetDriveGeometryEx; }
 
-// MediaReadCapacityDataInterpret (S/common.c:2098).
-CachedCapacity interpret(std::uint32_t lastLba, std::uint32_t blockLength)
+}  // namespace
+
+// MediaReadCapacityDataInterpret (S/common.c:2098), for these codes and the start-up READ CAPACITY alike.
+CachedCapacity interpretReadCapacity(std::uint32_t lastLba, std::uint32_t blockLength)
 {
     CachedCapacity c;
     c.lastLba = lastLba;
@@ -29,11 +31,10 @@ CachedCapacity interpret(std::uint32_t lastLba, std::uint32_t blockLength)
     if (blockLength == 0) return c;  // 2048-byte sectors and 0x7FFFFFFF bytes, as the driver assumes
     c.bytesPerSector = std::bit_floor(blockLength);
     c.sectorShift = static_cast<std::uint32_t>(std::countr_zero(c.bytesPerSector));
-    c.partitionLength = (std::uint64_t{lastLba} + 1) << c.sectorShift;
+    // The sample adds 1 to the ULONG last sector before widening, so a last LBA of FFFFFFFFh wraps to 0.
+    c.partitionLength = std::uint64_t{static_cast<std::uint32_t>(lastLba + 1u)} << c.sectorShift;
     return c;
 }
-
-}  // namespace
 
 std::optional<Completion> validateGetDriveGeometry(const Request& request, const DriverContext&)
 {
@@ -57,10 +58,10 @@ Completion handleGetDriveGeometry(const Request& request, DriverContext& context
     scsi.retryVerifyRequired = true;
     const ScsiOutcome outcome = context.scsi.send(scsi);
     if (!outcome.status.isSuccess()) {
-        context.state.capacity = interpret(0, 0);
+        context.state.capacity = interpretReadCapacity(0, 0);
         return {outcome.status, 0};
     }
-    const CachedCapacity c = interpret(loadBe32(&reply[0]), loadBe32(&reply[4]));
+    const CachedCapacity c = interpretReadCapacity(loadBe32(&reply[0]), loadBe32(&reply[4]));
     context.state.capacity = c;
 
     ioctl::DISK_GEOMETRY_EX g{};
