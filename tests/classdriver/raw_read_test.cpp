@@ -216,6 +216,19 @@ TEST_F(RawReadModel, S3_18_Row7_EndBeyondTheCachedCapacityIsInvalidParameter)
     EXPECT_TRUE(traffic().empty());
 }
 
+TEST_F(RawReadModel, S3_18_Row7_WithoutACapacityTheBoundIs7FFFFFFF)
+{
+    build("");  // the start-up READ CAPACITY failed: PartitionLength is 0x7FFFFFFF (§3.9)
+    PageBuffer out(2352, 0);
+    EXPECT_EQ(raw(rawReadInfo(0x7FFFF7FF, 1, ioctl::CDDA), out.span()).status, st::NoMediaInDevice) << "E = 0x7FFFFFFF passes";
+    EXPECT_EQ(traffic().size(), 1u);
+    device->drive().trace().clear();
+    const ControlResult r = raw(rawReadInfo(0x7FFFF800, 1, ioctl::CDDA), out.span());
+    EXPECT_EQ(r.status, st::InvalidParameter) << "E = 0x80000000";
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty());
+}
+
 TEST_F(RawReadModel, S3_18_Row6BeforeRow7)
 {
     build("data");
