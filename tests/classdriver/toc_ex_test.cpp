@@ -445,6 +445,19 @@ TEST_F(TocProbe, S3_15_ReadTocWhilePlayingIsDeviceBusy) { busyThenProceeds(ioctl
 
 TEST_F(TocProbe, S3_16_GetLastSessionWhilePlayingIsDeviceBusy) { busyThenProceeds(CdromGetLastSession, {}, 12); }
 
+TEST_F(TocProbe, S3_16_AProbeReplyShorterThan2BytesClearsTheFlag)
+{
+    // DeviceIsPlayActive reads AudioStatus from the buffer that held its request (Track 0 at byte 1): a 1-byte
+    // reply is "not playing", so the flag is cleared and the IOCTL proceeds, though the audio still plays.
+    playAndNotice();
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::ShortTransfer, .opcode = 0x42, .transferLimit = 1});
+    Bytes out(12);
+    EXPECT_EQ(control(CdromGetLastSession, out).status, st::Success);
+    ASSERT_EQ(traffic().size(), 2u);
+    EXPECT_EQ(traffic()[1].opcode(), 0x43);
+    EXPECT_FALSE(device->driver().state().playActive);
+}
+
 TEST_F(TocProbe, S3_17_ReadTocExWhilePlayingIsDeviceBusy)
 {
     const auto in = tocEx(2, true, 1);
