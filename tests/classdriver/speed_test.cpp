@@ -210,7 +210,8 @@ TEST_F(SpeedModel, S3_13_AFailedAttemptClearsTheFlagEvenWhenARetrySucceeds)
     ioctl::CDROM_SET_STREAMING s = streaming();
     s.Persistent = 0;
     drive->faults().addCommandFault({.kind = emulator::CommandFaultKind::Hang, .opcode = 0xB6});
-    drive->faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xB6, .sense = mmc::sense::MediumMayHaveChanged});
+    drive->faults().addCommandFault(
+        {.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xB6, .sense = mmc::sense::MediumMayHaveChanged});
     const ControlResult r = input(c::CdromSetSpeed, bytesOf(s));
     EXPECT_EQ(r.status, st::Success);
     EXPECT_EQ(r.information, 0u);
