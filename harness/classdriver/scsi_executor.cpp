@@ -53,6 +53,8 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             const auto startUnit = mmc::cdb::startStopUnit(true, false);
             (void)target_.execute(startUnit, {}, mmc::DataDirection::None, std::chrono::seconds(240));
         }
+        // SenseInfoInterpretRefineByIoControl runs after the MMC handler above, on each failed attempt.
+        if (request.failureClearsRestoreSpeed && !i.status.isSuccess()) state_.restoreDefaultSpeed = false;
         if (i.status.isSuccess()) {  // recovered errors complete the request
             outcome.status = i.status;
             outcome.transferred = result.transferred;

@@ -22,6 +22,8 @@ struct ScsiRequest {
     bool retryVerifyRequired = false;  // READ CAPACITY and MODE SENSE retry VERIFY_REQUIRED (§8.5)
     // §8.5 1Eh ALLOW: retried while fewer than this many retries were made, whatever the sense says.
     int forcedRetries = 0;
+    // §8.6 SET_SPEED: every failed attempt clears the restore-defaults flag, also one a retry then makes good.
+    bool failureClearsRestoreSpeed = false;
     // §8.5 1Eh: NOT READY with ASC 04h, or a selection timeout, waits at least this long before the retry.
     Nanoseconds notReadyMinDelay{0};
 };

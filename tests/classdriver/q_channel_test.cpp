@@ -135,6 +135,24 @@ TEST_F(QChannelModel, S7_4_AudioStatus11hSetsPlayActiveAndAnotherStatusClearsIt)
     EXPECT_FALSE(device->driver().state().playActive);
 }
 
+TEST_F(QChannelModel, S3_19_EveryFormatsAudioStatusDecidesPlayActive)
+{
+    // The sample reads the header's AudioStatus (reply byte 1) whatever the format: an ISRC or media catalog reply
+    // during play sets the flag as a current-position reply does, and one after a stop clears it.
+    build("audio");
+    const std::array<std::uint8_t, 10> play{0x47, 0, 0, 0, 2, 0, 0, 30, 0, 0};  // PLAY AUDIO MSF 00:02:00-00:30:00
+    ASSERT_TRUE(device->drive().execute(play, {}, mmc::DataDirection::None, 10s).good());
+    Bytes out(24);
+    ASSERT_EQ(q(2, 0, out).status, st::Success);
+    ASSERT_EQ(out[1], 0x11);
+    EXPECT_TRUE(device->driver().state().playActive) << "media catalog reply";
+    const std::array<std::uint8_t, 6> stop{0x1B, 0x01, 0, 0, 0, 0};
+    ASSERT_TRUE(device->drive().execute(stop, {}, mmc::DataDirection::None, 10s).good());
+    ASSERT_EQ(q(3, 1, out).status, st::Success);
+    ASSERT_NE(out[1], 0x11);
+    EXPECT_FALSE(device->driver().state().playActive) << "ISRC reply";
+}
+
 TEST_F(QChannelModel, S8_6_AnyFailureClearsPlayActive)
 {
     build("audio");

@@ -216,6 +216,19 @@ TEST_F(RawReadModel, S3_18_Row7_EndBeyondTheCachedCapacityIsInvalidParameter)
     EXPECT_TRUE(traffic().empty());
 }
 
+TEST_F(RawReadModel, S3_18_Row7_WithoutACapacityTheBoundIs7FFFFFFF)
+{
+    build("");  // the start-up READ CAPACITY failed: PartitionLength is 0x7FFFFFFF (§3.9)
+    PageBuffer out(2352, 0);
+    EXPECT_EQ(raw(rawReadInfo(0x7FFFF7FF, 1, ioctl::CDDA), out.span()).status, st::NoMediaInDevice) << "E = 0x7FFFFFFF passes";
+    EXPECT_EQ(traffic().size(), 1u);
+    device->drive().trace().clear();
+    const ControlResult r = raw(rawReadInfo(0x7FFFF800, 1, ioctl::CDDA), out.span());
+    EXPECT_EQ(r.status, st::InvalidParameter) << "E = 0x80000000";
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty());
+}
+
 TEST_F(RawReadModel, S3_18_Row6BeforeRow7)
 {
     build("data");
@@ -260,6 +273,24 @@ TEST_F(RawReadModel, S3_18_Row10_DefaultAdapterAllows27SectorsOf2352)
     EXPECT_EQ(raw(rawReadInfo(0, 28, ioctl::CDDA), out.span()).status, st::InvalidParameter);
     EXPECT_EQ(raw(rawReadInfo(0, 24, ioctl::RawWithC2), out.span()).status, st::Success) << "24 x 2648 = 63552";
     EXPECT_EQ(raw(rawReadInfo(0, 25, ioctl::RawWithC2), out.span()).status, st::InvalidParameter) << "25 x 2648 = 66200";
+}
+
+TEST_F(RawReadModel, S3_18_Row10_A128KiBLimitAllows55And49And47Sectors)
+{
+    // §3.18: with a 128 KiB limit, 55 sectors of 2352, 49 of 2648, 47 of 2744 (page-aligned buffer, 33 pages).
+    ClassDriverSettings settings;
+    settings.adapter = mmc::AdapterProperties{1, 128 * 1024, 33};
+    build("audio", settings);
+    PageBuffer out(56 * 2744, 0);
+    const struct {
+        std::int32_t mode;
+        std::uint32_t most;
+    } cases[] = {{ioctl::CDDA, 55}, {ioctl::RawWithC2, 49}, {ioctl::RawWithC2AndSubCode, 47}};
+    for (const auto& c : cases) {
+        EXPECT_EQ(raw(rawReadInfo(0, c.most, c.mode), out.span()).status, st::Success) << c.mode;
+        EXPECT_EQ(raw(rawReadInfo(0, c.most + 1, c.mode), out.span()).status, st::InvalidParameter) << c.mode;
+    }
+    EXPECT_EQ(traffic().size(), 3u);
 }
 
 // --- H-stage -----------------------------------------------------------------------------------

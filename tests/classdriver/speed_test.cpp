@@ -202,6 +202,24 @@ TEST_F(SpeedModel, S8_6_AFailedSetSpeedClearsTheRestoreDefaultsFlag)
     EXPECT_FALSE(driver->state().restoreDefaultSpeed);
 }
 
+TEST_F(SpeedModel, S3_13_AFailedAttemptClearsTheFlagEvenWhenARetrySucceeds)
+{
+    // §3.13, §8.6: the IOCTL refinement runs on every failed attempt, after the MMC handler. The first attempt times
+    // out (flag cleared), the second draws 6/28 (no restore queued: the flag is already clear), the third succeeds.
+    build("dvd_rom", "data");
+    ioctl::CDROM_SET_STREAMING s = streaming();
+    s.Persistent = 0;
+    drive->faults().addCommandFault({.kind = emulator::CommandFaultKind::Hang, .opcode = 0xB6});
+    drive->faults().addCommandFault(
+        {.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xB6, .sense = mmc::sense::MediumMayHaveChanged});
+    const ControlResult r = input(c::CdromSetSpeed, bytesOf(s));
+    EXPECT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 0u);
+    ASSERT_EQ(traffic().size(), 3u) << "three SET STREAMINGs and no restore";
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(target->phases.at(i)[0], 0x01) << "the caller's descriptor (RandomAccess), attempt " << i;
+    EXPECT_FALSE(driver->state().restoreDefaultSpeed);
+}
+
 TEST_F(SpeedModel, S3_13_MediumChangeAfterNonPersistentStreamingRestoresTheDefaultSpeed)
 {
     build("dvd_rom", "audio");

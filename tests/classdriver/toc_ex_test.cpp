@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "harness/core/bytes.hpp"
 #include "harness/core/hex.hpp"
+#include "harness/emulator/virtual_drive.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "model_fixture.hpp"
@@ -261,6 +263,48 @@ TEST_F(TocExModel, S3_17_PmaAndAtipOfAPressedDiscAreTheDrivesIllegalRequest)
     }
 }
 
+// PMA and ATIP exist on recordable media only: a CD-R in a writer.
+class RecordableTocEx : public ::testing::Test {
+protected:
+    VirtualClock clock;
+    std::unique_ptr<emulator::VirtualDrive> drive;
+    std::unique_ptr<ClassDriver> driver;
+    std::unique_ptr<DeviceHandle> handle;
+
+    void SetUp() override
+    {
+        const emulator::DriveProfile& profile = *emulator::findDriveProfile("dvdrw_writer");
+        drive = std::make_unique<emulator::VirtualDrive>(profile, clock);
+        auto disc = emulator::makeSyntheticDisc("mixed");
+        disc->setMediumKind(emulator::MediumKind::CdR);
+        drive->loadMedium(std::move(disc));
+        clock.advance(profile.timings.spinUp);
+        driver = std::make_unique<ClassDriver>(*drive, DeviceIdentity{}, ClassDriverSettings{});
+        handle = driver->open(HandleAccess::Read);
+        driver->runPendingMmcRefresh();
+        drive->trace().clear();
+    }
+    void TearDown() override { handle.reset(); }
+};
+
+TEST_F(RecordableTocEx, S3_17_PmaAndAtipRepliesHaveTheirLayouts)
+{
+    Bytes out(512, 0xCD);
+    const std::array<std::uint8_t, 4> atip{4, 0, 0, 0};
+    ControlResult r = handle->control(CdromReadTocEx, atip, out);
+    ASSERT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, 4u + 24u) << "CDROM_TOC_ATIP_DATA: 4 + 24";
+    EXPECT_EQ(loadBe16(out.data()) + 2u, r.information);
+    EXPECT_EQ(formatHex(drive->trace().entries().at(0).cdb()), "43 00 04 00 00 00 00 02 00 00");
+
+    const std::array<std::uint8_t, 4> pma{3, 0, 0, 0};
+    r = handle->control(CdromReadTocEx, pma, out);
+    ASSERT_EQ(r.status, st::Success);
+    ASSERT_GE(r.information, 4u);
+    EXPECT_EQ(loadBe16(out.data()) + 2u, r.information);
+    EXPECT_EQ((r.information - 4) % 11, 0u) << "CDROM_TOC_PMA_DATA: 4 + 11 n";
+}
+
 TEST_F(TocExModel, S3_17_ATruncatedReplySucceedsAndLengthTellsTheFullSize)
 {
     build("mixed");
@@ -371,6 +415,53 @@ TEST_F(PlayActiveModel, S7_4_AFailedProbeLeavesTheFlagAndTheIoctlProceeds)
     Bytes out(64);
     EXPECT_EQ(control(CdromReadTocEx, out, in).status, st::Success);
     EXPECT_TRUE(device->driver().state().playActive);
+}
+
+// The H-stage of each TOC code starts with the probe (§3.15-§3.17): AudioStatus 11h ends the IOCTL with
+// STATUS_DEVICE_BUSY, Information 0, before any READ TOC; once the drive has stopped, the same call proceeds.
+class TocProbe : public PlayActiveModel {
+protected:
+    void busyThenProceeds(ioctl::ControlCode code, std::span<const std::uint8_t> in, std::size_t outLength)
+    {
+        playAndNotice();
+        Bytes out(outLength, 0xCD);
+        const ControlResult busy = handle->control(code, in, out);
+        EXPECT_EQ(busy.status, st::DeviceBusy);
+        EXPECT_EQ(busy.information, 0u);
+        ASSERT_EQ(traffic().size(), 1u) << "the probe and no READ TOC";
+        EXPECT_EQ(formatHex(traffic()[0].cdb()), "42 02 40 01 00 00 00 00 10 00");
+        EXPECT_TRUE(allCd(out));
+        const std::array<std::uint8_t, 6> stop{0x1B, 0x01, 0, 0, 0, 0};  // STOP (Immed), straight on the drive
+        ASSERT_TRUE(device->drive().execute(stop, {}, mmc::DataDirection::None, 10s).good());
+        device->drive().trace().clear();
+        EXPECT_EQ(handle->control(code, in, out).status, st::Success);
+        ASSERT_EQ(traffic().size(), 2u);
+        EXPECT_EQ(traffic()[0].opcode(), 0x42);
+        EXPECT_EQ(traffic()[1].opcode(), 0x43);
+    }
+};
+
+TEST_F(TocProbe, S3_15_ReadTocWhilePlayingIsDeviceBusy) { busyThenProceeds(ioctl::codes::CdromReadToc, {}, 804); }
+
+TEST_F(TocProbe, S3_16_GetLastSessionWhilePlayingIsDeviceBusy) { busyThenProceeds(CdromGetLastSession, {}, 12); }
+
+TEST_F(TocProbe, S3_16_AProbeReplyShorterThan2BytesClearsTheFlag)
+{
+    // DeviceIsPlayActive reads AudioStatus from the buffer that held its request (Track 0 at byte 1): a 1-byte
+    // reply is "not playing", so the flag is cleared and the IOCTL proceeds, though the audio still plays.
+    playAndNotice();
+    device->drive().faults().addCommandFault({.kind = CommandFaultKind::ShortTransfer, .opcode = 0x42, .transferLimit = 1});
+    Bytes out(12);
+    EXPECT_EQ(control(CdromGetLastSession, out).status, st::Success);
+    ASSERT_EQ(traffic().size(), 2u);
+    EXPECT_EQ(traffic()[1].opcode(), 0x43);
+    EXPECT_FALSE(device->driver().state().playActive);
+}
+
+TEST_F(TocProbe, S3_17_ReadTocExWhilePlayingIsDeviceBusy)
+{
+    const auto in = tocEx(2, true, 1);
+    busyThenProceeds(CdromReadTocEx, in, 100);
 }
 
 }  // namespace

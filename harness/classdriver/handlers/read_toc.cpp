@@ -23,8 +23,11 @@ bool playActive(DriverContext& context)
     std::array<std::uint8_t, 16> reply{};
     const ScsiOutcome outcome = context.scsi.send({probe, reply, mmc::DataDirection::In, std::chrono::seconds(10)});
     // A failed probe leaves the flag as it was and lets the IOCTL go on (§7.4).
-    if (!outcome.status.isSuccess() || outcome.transferred < 2) return false;
-    if (reply[1] == kAudioStatusInProgress) return true;
+    if (!outcome.status.isSuccess()) return false;
+    // The reply lands in the buffer that carried the probe's own CDROM_SUB_Q_DATA_FORMAT (Format 1, Track 0), so a
+    // reply shorter than 2 bytes reads as AudioStatus 0: the flag is cleared (DeviceIsPlayActive).
+    const std::uint8_t audioStatus = outcome.transferred >= 2 ? reply[1] : std::uint8_t{0};
+    if (audioStatus == kAudioStatusInProgress) return true;
     context.state.playActive = false;
     return false;
 }

@@ -66,16 +66,20 @@ Completion handleSetSpeed(const Request& request, DriverContext& context)
         const auto cdb = mmc::cdb::setCdSpeed(static_cast<std::uint8_t>(field(in, offsetof(CDROM_SET_SPEED, RotationControl)) & 3),
                                               speedField(in, offsetof(CDROM_SET_SPEED, ReadSpeed)),
                                               speedField(in, offsetof(CDROM_SET_SPEED, WriteSpeed)));
-        outcome = context.scsi.send({cdb, {}, mmc::DataDirection::None});
+        ScsiRequest scsi{cdb, {}, mmc::DataDirection::None};
+        scsi.failureClearsRestoreSpeed = true;
+        outcome = context.scsi.send(scsi);
     } else {
         auto descriptor = performanceDescriptor(in);
         // A non-persistent streaming speed is to be undone at the next medium change (§3.13).
         context.state.restoreDefaultSpeed = in[offsetof(CDROM_SET_STREAMING, Persistent)] == 0;
         const auto cdb = mmc::cdb::setStreaming(0x00, static_cast<std::uint16_t>(descriptor.size()));
-        outcome = context.scsi.send({cdb, descriptor, mmc::DataDirection::Out});
+        ScsiRequest scsi{cdb, descriptor, mmc::DataDirection::Out};
+        scsi.failureClearsRestoreSpeed = true;
+        outcome = context.scsi.send(scsi);
     }
-    // §8.6: any failure of SET_SPEED clears the restore-defaults flag.
-    if (!outcome.status.isSuccess()) context.state.restoreDefaultSpeed = false;
+    // §8.6: any failure of SET_SPEED's command clears the restore-defaults flag, each failed attempt as it is
+    // interpreted (the executor does it), so a retry that succeeds leaves the flag clear.
     return {outcome.status, 0};
 }
 
