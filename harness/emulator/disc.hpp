@@ -68,6 +68,14 @@ public:
     // tracks that is everything after the header (an XA sector's subheader, data and EDC/ECC as stored; readers
     // recompute EDC/ECC, see track_sector.hpp).
     virtual void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const = 0;
+    // The same bytes where the source already holds them in memory (a table, a loaded image): userDataSize of
+    // the track's type, valid as long as the source, so a read path copies them once, straight to where they
+    // go. Empty when the source makes or fetches its bytes on each read(); callers then use read().
+    [[nodiscard]] virtual std::span<const std::uint8_t> view(const Track& track, std::int32_t lba) const
+    {
+        (void)track, (void)lba;
+        return {};
+    }
 };
 
 class Disc {
@@ -107,6 +115,8 @@ public:
     [[nodiscard]] const RecordableMedium& recordable() const { return recordable_; }
     void setRecordable(RecordableMedium medium) { recordable_ = medium; }
     void readUserData(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const { source_->read(track, lba, out); }
+    // SectorSource::view: the sector's user data in place, or empty when only readUserData can give it.
+    [[nodiscard]] std::span<const std::uint8_t> userDataView(const Track& track, std::int32_t lba) const { return source_->view(track, lba); }
 
 private:
     std::string description_;

@@ -1,9 +1,11 @@
 #include "harness/emulator/synthetic_disc.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <vector>
 
 #include "harness/emulator/cue/layout.hpp"
 #include "harness/emulator/sector/q_channel.hpp"
@@ -11,26 +13,65 @@
 namespace cdcts::emulator {
 namespace {
 
+// The synthetic audio: a quiet stereo triangle tone whose pitch depends on the track, real PCM a listener could
+// play. Sample k of the track's time line (LBA x 588 + sample in sector) has phase k mod period, with period =
+// 200 / track number + 20 samples, and level min(phase, period - phase) scaled to -1500 .. +1500, the same in
+// both channels, little-endian. A sector's 588 samples therefore depend only on the phase of its first sample,
+// so each period has one table of frames for phases 0, 1, ... running one period plus one sector long, and a
+// sector is the 2352 bytes of that table from its first phase: prepared once, copied as it is (the way a disc's
+// pressed PCM is simply read).
+constexpr std::int64_t kSamplesPerSector = 588;
+constexpr std::int64_t kMinTonePeriod = 20;   // 200 / n + 20 for n > 200
+constexpr std::int64_t kMaxTonePeriod = 220;  // track 1
+
+constexpr std::int64_t tonePeriod(std::uint8_t trackNumber) { return 200 / trackNumber + 20; }
+
+class ToneTables {
+public:
+    static const ToneTables& instance()
+    {
+        static const ToneTables tables;  // built once, on the first audio read; thread-safe initialisation
+        return tables;
+    }
+    // The 2352 bytes of the sector whose first sample has `phase` (0 <= phase < period).
+    [[nodiscard]] std::span<const std::uint8_t> sector(std::int64_t period, std::int64_t phase) const
+    {
+        return std::span(byPeriod_[static_cast<std::size_t>(period)]).subspan(static_cast<std::size_t>(phase) * 4, 2352);
+    }
+
+private:
+    ToneTables()
+    {
+        for (unsigned n = 1; n <= 255; ++n) {
+            const std::int64_t period = tonePeriod(static_cast<std::uint8_t>(n));
+            std::vector<std::uint8_t>& table = byPeriod_[static_cast<std::size_t>(period)];
+            if (!table.empty()) continue;
+            const std::int64_t half = period / 2;
+            table.resize(static_cast<std::size_t>(period + kSamplesPerSector) * 4);
+            for (std::int64_t k = 0; k < period + kSamplesPerSector; ++k) {
+                const std::int64_t phase = k % period;
+                const std::int64_t level = phase < half ? phase : period - phase;  // 0 .. period/2
+                const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(level * 6000 / period - 1500));
+                const auto frame = static_cast<std::size_t>(k) * 4;
+                table[frame] = table[frame + 2] = static_cast<std::uint8_t>(u);
+                table[frame + 1] = table[frame + 3] = static_cast<std::uint8_t>(u >> 8);
+            }
+        }
+    }
+    std::array<std::vector<std::uint8_t>, kMaxTonePeriod + 1> byPeriod_{};
+};
+static_assert(tonePeriod(255) == kMinTonePeriod && tonePeriod(1) == kMaxTonePeriod);
+
 // Sector contents are a pure function of (track, LBA, offset), so every read of a sector gives the same
-// bytes and any two sectors differ: enough for consistency checks without storing an image.
+// bytes: enough for consistency checks without storing an image. Data sectors all differ; audio sectors
+// repeat with the tone's period (see above).
 class PatternSource final : public SectorSource {
 public:
     void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const override
     {
         if (track.type == TrackType::Audio) {
-            // A quiet stereo triangle tone whose pitch depends on the track: real PCM a listener could play. The
-            // phase steps by one per sample with no division, so making it costs about what copying it does.
-            const std::int64_t period = 200 / track.number + 20;  // samples per cycle
-            std::int64_t phase = (static_cast<std::int64_t>(lba) * 588) % period;
-            if (phase < 0) phase += period;
-            const std::int64_t half = period / 2;
-            for (std::size_t frame = 0; frame + 4 <= out.size(); frame += 4) {
-                const std::int64_t level = phase < half ? phase : period - phase;  // 0 .. period/2
-                const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(level * 6000 / period - 1500));
-                out[frame] = out[frame + 2] = static_cast<std::uint8_t>(u);
-                out[frame + 1] = out[frame + 3] = static_cast<std::uint8_t>(u >> 8);
-                if (++phase == period) phase = 0;
-            }
+            const std::span<const std::uint8_t> pcm = view(track, lba);
+            std::copy_n(pcm.begin(), std::min(pcm.size(), out.size()), out.begin());
             return;
         }
         if (track.type == TrackType::Mode2Xa && out.size() >= 8) {
@@ -42,6 +83,16 @@ public:
             return;
         }
         fillPattern(track, lba, out);
+    }
+
+    // Audio is prepared PCM (ToneTables); data sectors are made on each read.
+    [[nodiscard]] std::span<const std::uint8_t> view(const Track& track, std::int32_t lba) const override
+    {
+        if (track.type != TrackType::Audio) return {};
+        const std::int64_t period = tonePeriod(track.number);
+        std::int64_t phase = (static_cast<std::int64_t>(lba) * kSamplesPerSector) % period;
+        if (phase < 0) phase += period;
+        return ToneTables::instance().sector(period, phase);
     }
 
 private:

@@ -170,6 +170,21 @@ TEST_F(FaultInjection, MarginalAudioSectorIsDamagedExactlyWhereC2Points)
     EXPECT_GT(flagged, 0);
 }
 
+TEST_F(FaultInjection, DamagingAMarginalAudioSectorLeavesTheDiscsPcmAlone)
+{
+    // Track 2 of the mixed disc has a 120-sample tone; 10 sectors are 5880 samples = 49 periods, so LBA 12010
+    // holds the same PCM as 12000 (the source hands both out from one prepared table).
+    const Bytes good = pristine([&](Bytes& d) { return readCd(12000, 1, 0x10, d); }, 2352);
+    ASSERT_EQ(pristine([&](Bytes& d) { return readCd(12010, 1, 0x10, d); }, 2352), good);
+    drive.faults().setSector(12000, SectorFault::Marginal);
+    Bytes data(11 * 2352);
+    ASSERT_TRUE(readCd(12000, 11, 0x10, data).good());
+    EXPECT_NE(Bytes(data.begin(), data.begin() + 2352), good) << "the marginal sector arrives damaged";
+    EXPECT_EQ(Bytes(data.begin() + 10 * 2352, data.end()), good) << "a sector with the same PCM in the same command does not";
+    drive.faults().setSector(12000, SectorFault::None);
+    EXPECT_EQ(pristine([&](Bytes& d) { return readCd(12000, 1, 0x10, d); }, 2352), good) << "nor the sector itself once repaired";
+}
+
 TEST_F(FaultInjection, SlowSectorsReadNormally)
 {
     const Bytes good = pristine([&](Bytes& d) { return read10(50, 4, d); }, 4 * 2048);

@@ -62,9 +62,32 @@ TEST_F(ReadCdCommand, AudioSectorsAreThePcm)
     const auto r = readCd(11400, 1, 0x10, 0x02, data);
     ASSERT_TRUE(r.good());
     ASSERT_EQ(r.transferred, 2352u + 16u);
+    // The synthetic tone (docs/sector-synthesis.md): track 2's period is 120 samples and 11400 x 588 is a whole
+    // number of periods, so the sector starts at level 0 = -1500 (FA24h), then -1450 (FA56h), both channels, LE.
+    EXPECT_EQ(Bytes(data.begin(), data.begin() + 8), (Bytes{0x24, 0xFA, 0x24, 0xFA, 0x56, 0xFA, 0x56, 0xFA}));
     // Formatted Q at the start of track 2: control 2 / ADR 1, track 02, index 01, relative 00:00:00, zero,
     // absolute 11400 + 150 = 11550 frames = 02:34:00.
     EXPECT_EQ(Bytes(data.begin() + 2352, data.begin() + 2362), (Bytes{0x21, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x34, 0x00}));
+}
+
+TEST_F(ReadCdCommand, AnAllocationLengthEndingInsideASectorGetsItsFirstBytes)
+{
+    // Three audio sectors + formatted Q (2368 bytes each) into 2 x 2368 + 1000 bytes: the first two whole, then
+    // the first 1000 bytes of the third (its PCM; the Q after it does not fit).
+    Bytes whole(3 * 2368);
+    ASSERT_TRUE(readCd(12000, 3, 0x10, 0x02, whole).good());
+    Bytes cut(2 * 2368 + 1000, 0xEE);
+    const auto r = readCd(12000, 3, 0x10, 0x02, cut);
+    ASSERT_TRUE(r.good());
+    EXPECT_EQ(r.transferred, 2u * 2368u + 1000u);
+    EXPECT_EQ(cut, Bytes(whole.begin(), whole.begin() + 2 * 2368 + 1000));
+    Bytes fifty(50, 0xEE);  // inside the first sector's PCM, and a mode-1 sector's every field
+    ASSERT_EQ(readCd(12000, 3, 0x10, 0x02, fifty).transferred, 50u);
+    EXPECT_EQ(fifty, Bytes(whole.begin(), whole.begin() + 50));
+    Bytes raw(2352);
+    ASSERT_TRUE(readCd(16, 1, 0xF8, 0, raw).good());
+    ASSERT_EQ(readCd(16, 1, 0xF8, 0, fifty).transferred, 50u);
+    EXPECT_EQ(fifty, Bytes(raw.begin(), raw.begin() + 50));
 }
 
 TEST_F(ReadCdCommand, APregapSectorIsIndex0CountingDown)

@@ -122,20 +122,36 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
     const std::optional<std::int32_t> unreadable = state.faults.firstUnreadable(lba, count);
     const std::int64_t readable = unreadable ? *unreadable - lba : count;
 
-    std::array<std::uint8_t, sector::kRawSectorSize> raw{};
-    std::array<std::uint8_t, 2048> user{};
-    // One sector's reply: main channel fields, C2 and sub-channel, at most 2352 + 296 + 96 bytes. On the stack,
-    // because READ CD is the drive's hot path and a heap buffer per sector costs as much as the copy.
-    std::array<std::uint8_t, sector::kRawSectorSize + sector::kC2BlockSize + 96> out{};
+    // Where a sector's bytes are made or changed here (data sectors, damaged audio, a source with nothing
+    // prepared). Audio a source holds prepared is copied from where it lies, once, into the host's buffer.
+    // Left uninitialised: every byte a reply takes from them is written first, and clearing 4.7 KB per
+    // command would cost a noticeable part of a 27-sector audio read.
+    std::array<std::uint8_t, sector::kRawSectorSize> raw;
+    std::array<std::uint8_t, 2048> user;
+    // One sector's reply (main channel fields, C2, sub-channel: at most 2352 + 296 + 96 bytes) is written
+    // straight into the host's buffer; only the sector the allocation length cuts short goes through here.
+    // On the stack, because READ CD is the drive's hot path and a heap buffer per sector costs as much as the copy.
+    std::array<std::uint8_t, sector::kRawSectorSize + sector::kC2BlockSize + 96> partial;
     std::size_t at = 0;
     for (std::int64_t i = 0; i < readable && at < ctx.data.size(); ++i) {
         const auto sectorLba = static_cast<std::int32_t>(lba + i);
         const Track& t = *disc.trackOwning(sectorLba);
+        // A marginal sector: C2 flags the bytes CIRC could not correct. Mode 1 data is still exact (the L2
+        // EDC/ECC layer repairs it); audio has nothing above CIRC, so its flagged bytes arrive damaged.
+        const bool marginal = state.faults.sector(sectorLba) == SectorFault::Marginal;
         sector::SectorMode mode = sector::SectorMode::Mode1;
+        std::span<const std::uint8_t> recorded = raw;  // the sector's 2352 bytes as the drive decoded them
         // User data alone needs no synthesis: the EDC and ECC of a sector nobody asked for are not computed.
         if (t.type == TrackType::Audio) {
-            disc.readUserData(t, sectorLba, raw);
             mode = sector::SectorMode::Audio;
+            recorded = disc.userDataView(t, sectorLba);
+            if (recorded.empty()) {
+                disc.readUserData(t, sectorLba, raw);
+                recorded = raw;
+            } else if (marginal) {
+                std::memcpy(raw.data(), recorded.data(), raw.size());  // the prepared PCM stays as pressed
+                recorded = raw;
+            }
         } else if (t.type == TrackType::Mode1 && sel.userDataOnly()) {
             disc.readUserData(t, sectorLba, std::span(raw).subspan(kMode1.fields[3].offset, 2048));
         } else if (t.type == TrackType::Mode1) {
@@ -144,39 +160,37 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         } else {
             mode = readRawSector(disc, t, sectorLba, raw);
         }
-        // A marginal sector: C2 flags the bytes CIRC could not correct. Mode 1 data is still exact (the L2
-        // EDC/ECC layer repairs it); audio has nothing above CIRC, so its flagged bytes arrive damaged.
-        const bool marginal = state.faults.sector(sectorLba) == SectorFault::Marginal;
-        const sector::C2ErrorMap c2Errors = marginal ? marginalC2Errors(sectorLba) : sector::C2ErrorMap{};
-        if (marginal && mode == sector::SectorMode::Audio) damageFlaggedBytes(c2Errors, raw);
-        // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451).
+        if (marginal && mode == sector::SectorMode::Audio) damageFlaggedBytes(marginalC2Errors(sectorLba), raw);
+        // Main channel fields in recorded order, then C2, then sub-channel (MMC-6 Table 451). The selected
+        // fields are contiguous (checked above), so the main channel part is one run of the sector.
         const Layout& layout = layoutOf(mode);
-        std::size_t size = 0;
-        // Selected fields are contiguous (checked above), so the main channel part is one run of the raw sector.
+        std::size_t mainOffset = 0, mainSize = 0;
         for (std::size_t f = 0; f < layout.fields.size(); ++f)
             if (sel.fields[f] && layout.fields[f].size != 0) {
-                std::memcpy(out.data() + size, raw.data() + layout.fields[f].offset, layout.fields[f].size);
-                size += layout.fields[f].size;
+                if (mainSize == 0) mainOffset = layout.fields[f].offset;
+                mainSize += layout.fields[f].size;
             }
-        if (sel.c2 != 0) {
+        const std::size_t c2Size = sel.c2 == 0 ? 0 : sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
+        const std::size_t subSize = sel.subchannel == sector::SubchannelSelection::None ? 0 : sector::subchannelSize(sel.subchannel);
+        const std::size_t size = mainSize + c2Size + subSize;
+        const std::size_t room = ctx.data.size() - at;
+        std::uint8_t* const reply = room >= size ? ctx.data.data() + at : partial.data();
+        std::memcpy(reply, recorded.data() + mainOffset, mainSize);
+        if (c2Size != 0) {
+            const sector::C2ErrorMap c2Errors = marginal ? marginalC2Errors(sectorLba) : sector::C2ErrorMap{};
             if (sel.c2 == 1)
-                sector::writeC2Pointers(c2Errors, std::span<std::uint8_t, sector::kC2PointerSize>(out.data() + size, sector::kC2PointerSize));
+                sector::writeC2Pointers(c2Errors, std::span<std::uint8_t, sector::kC2PointerSize>(reply + mainSize, sector::kC2PointerSize));
             else
-                sector::writeC2Block(c2Errors, std::span<std::uint8_t, sector::kC2BlockSize>(out.data() + size, sector::kC2BlockSize));
-            size += sel.c2 == 1 ? sector::kC2PointerSize : sector::kC2BlockSize;
+                sector::writeC2Block(c2Errors, std::span<std::uint8_t, sector::kC2BlockSize>(reply + mainSize, sector::kC2BlockSize));
         }
-        if (sel.subchannel != sector::SubchannelSelection::None) {
-            const bool pregap = sectorLba < t.startLba;
+        if (subSize != 0) {
             sector::SubchannelFrame frame;
-            frame.pause = pregap;
+            frame.pause = sectorLba < t.startLba;  // a pregap
             frame.q = qChannelAt(disc, t, sectorLba);
-            const std::size_t n = sector::subchannelSize(sel.subchannel);
-            sector::writeSubchannel(frame, sel.subchannel, std::span(out).subspan(size, n));
-            size += n;
+            sector::writeSubchannel(frame, sel.subchannel, std::span(reply + mainSize + c2Size, subSize));
         }
-        const std::size_t n = std::min(size, ctx.data.size() - at);
-        std::memcpy(ctx.data.data() + at, out.data(), n);
-        at += n;
+        if (reply == partial.data()) std::memcpy(ctx.data.data() + at, partial.data(), room);
+        at += std::min(size, room);
     }
     if (unreadable) return unrecoveredReadError(*unreadable, static_cast<std::uint32_t>(at));
     return good(static_cast<std::uint32_t>(at));
