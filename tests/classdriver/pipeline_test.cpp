@@ -155,6 +155,38 @@ TEST_F(Pipeline, S1_Step2_Step3_GateSeesTheOriginalCodeNormalisationComesAfter)
     owner.reset();
 }
 
+// §1 step 2, device type by device type: a non-owner's code of type 04h SCSI, 07h DISK, 02h CD_ROM, 2Dh
+// MASS_STORAGE or 33h DVD is refused with ACCESS_DENIED, Info 0, before anything else; other types go on (here to
+// the port driver, whose answer is forwardedCodeStatus).
+TEST_F(Pipeline, S1_Step2_EachGatedDeviceTypeIsRefusedOthersPass)
+{
+    ClassDriverSettings settings;
+    settings.forwardedCodeStatus = st::NotSupported;
+    build("data", settings, HandleAccess::ReadWrite);
+    auto owner = device->open(HandleAccess::ReadWrite);
+    Bytes lock(72, 0);
+    storeLe32(lock.data(), 1);
+    lock[8] = 'o';
+    Bytes none;
+    ASSERT_EQ(owner->control(codes::CdromExclusiveAccess, lock, none).status, st::Success);
+    device->drive().trace().clear();
+    // Function 0x7FF, READ access, buffered: no row anywhere, so a code that passes is forwarded.
+    for (const std::uint16_t type : {std::uint16_t{0x0004}, std::uint16_t{0x0007}, std::uint16_t{0x0002}, std::uint16_t{0x002D}, std::uint16_t{0x0033}}) {
+        Bytes out(8, 0xCD);
+        const ControlResult r = control(ioctl::ControlCode::make(type, 0x7FF, ioctl::Method::Buffered, ioctl::RequiredAccess::Read), out);
+        EXPECT_EQ(r.status, st::AccessDenied) << "device type " << type;
+        EXPECT_EQ(r.information, 0u);
+    }
+    for (const std::uint16_t type : {std::uint16_t{0x0001}, std::uint16_t{0x0009}, std::uint16_t{0x001F}, std::uint16_t{0x0022}, std::uint16_t{0x0056}}) {
+        Bytes out(8);
+        EXPECT_EQ(control(ioctl::ControlCode::make(type, 0x7FF, ioctl::Method::Buffered, ioctl::RequiredAccess::Read), out).status,
+                  st::NotSupported)
+            << "device type " << type;
+    }
+    EXPECT_TRUE(traffic().empty());
+    owner.reset();
+}
+
 // §1 step 3 on the whole route: every device type of the list with a function in [200h, 300h] reaches the
 // STORAGE handler; the same function under another device type, or function 301h, does not.
 TEST_F(Pipeline, S1_Step3_NormalisedCodesReachTheStorageHandler)

@@ -179,6 +179,42 @@ TEST_F(StatusConventions, S4_Row6_BadEnumOrNonZeroReservedIsInvalidParameter)
     EXPECT_TRUE(traffic().empty());
 }
 
+TEST_F(StatusConventions, S4_Row7_MissingCapabilityIsInvalidDeviceRequest)
+{
+    // legacy_cdrom answers GET CONFIGURATION with 05/20/00, so the model holds it for non-MMC (§7.6), and it has no
+    // Real Time Streaming feature.
+    build("data", {}, HandleAccess::Read, "legacy_cdrom");
+    ASSERT_FALSE(device->driver().state().isMmc);
+    const Case kCases[] = {
+        {"GET_CONFIGURATION on non-MMC", codes::CdromGetConfiguration, kConfigurationInput, 8, st::InvalidDeviceRequest, 0},
+        {"SET_SPEED streaming on non-MMC", codes::CdromSetSpeed, le32s({1}, 36), 0, st::InvalidDeviceRequest, 0},
+        {"ENABLE_STREAMING unsupported", codes::CdromEnableStreaming, le32s({2}, 4), 0, st::InvalidDeviceRequest, 0},
+    };
+    for (const Case& c : kCases) run(c);
+    EXPECT_TRUE(traffic().empty());
+}
+
+TEST_F(StatusConventions, S4_Row8_DeviceReplyShorterThanAHeaderIsInvalidDeviceRequest)
+{
+    struct Short {
+        Case c;
+        std::uint8_t opcode;
+        std::uint32_t transferLimit;
+    };
+    const Short kCases[] = {
+        {{"READ_TOC_EX, 1 byte", codes::CdromReadTocEx, kTocExInput, 804, st::InvalidDeviceRequest, 0}, 0x43, 1},
+        {{"GET_PERFORMANCE, 7 bytes", codes::CdromGetPerformance, kPerformanceInput, 2048, st::InvalidDeviceRequest, 0}, 0xAC, 7},
+        {{"GET_VOLUME, page 0Eh cut off", codes::CdromGetVolume, {}, 4, st::InvalidDeviceRequest, 0}, 0x5A, 8},
+        {{"SET_VOLUME, page 0Eh cut off", codes::CdromSetVolume, {0xFF, 0xFF, 0, 0}, 0, st::InvalidDeviceRequest, 0}, 0x5A, 8},
+    };
+    for (const Short& s : kCases) {
+        build("audio");
+        device->drive().faults().addCommandFault(
+            {.kind = emulator::CommandFaultKind::ShortTransfer, .opcode = s.opcode, .transferLimit = s.transferLimit});
+        run(s.c);
+    }
+}
+
 TEST_F(StatusConventions, S4_Row9_NonOwnerWhileLockedIsAccessDeniedInfo0)
 {
     build("audio", {}, HandleAccess::ReadWrite);
