@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "harness/classdriver/class_driver.hpp"
 #include "harness/ioctl/catalog.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "model_fixture.hpp"
@@ -84,6 +85,17 @@ TEST_F(DeviceLimits, S0_2_CommandTimeouts)
         EXPECT_GE(gap, Nanoseconds(row.timeout));
         EXPECT_LT(gap, Nanoseconds(row.timeout + 3s)) << "timeout plus a short retry delay, not a longer timeout";
     }
+    // The driver's own GET CONFIGURATION at start-up: 4 s. The next command follows the abandoned one at once.
+    VirtualClock clock;
+    emulator::VirtualDrive hanging(*emulator::findDriveProfile("dvd_rom"), clock);
+    hanging.faults().addCommandFault({.kind = emulator::CommandFaultKind::Hang, .opcode = 0x46, .count = 1});
+    ClassDriver driver(hanging, DeviceIdentity{}, ClassDriverSettings{});
+    const auto& entries = hanging.trace().entries();
+    const auto hung = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.opcode() == 0x46; });
+    ASSERT_NE(hung, entries.end());
+    ASSERT_NE(std::next(hung), entries.end());
+    EXPECT_GE(std::next(hung)->at - hung->at, Nanoseconds(4s));
+    EXPECT_LT(std::next(hung)->at - hung->at, Nanoseconds(7s)) << "not the 10 s default";
 }
 
 // All codes but RAW_READ are METHOD_BUFFERED, so §0.2's copy-back rules apply to all of them; RAW_READ writes

@@ -318,7 +318,7 @@ TEST_F(EquivalenceModel, S9_2_E6_BothFindNewDevicesFormsRescanAndAnswerAccessDen
 
 // E1: without FILE_READ_DATA both forms fail in the I/O manager; with it both reach the driver. The related codes
 // that are not equivalent (§9.1) differ exactly there: CHECK_VERIFY2 and LOAD_MEDIA2 need no access.
-TEST_F(EquivalenceModel, S9_2_E1_SameAccessCheckForBothForms)
+TEST_F(EquivalenceModel, S9_1_S9_2_E1_SameAccessCheckForBothFormsNotForTheAnyAccessRelatives)
 {
     build("data");
     auto none = device->open(HandleAccess::None);
@@ -348,6 +348,33 @@ TEST_F(EquivalenceModel, S9_2_E1_SameAccessCheckForBothForms)
     EXPECT_EQ(send(*handle, codes::CdromFindNewDevices, {}).status, st::AccessDenied);
     EXPECT_EQ(send(*handle, codes::StorageFindNewDevices, {}).status, st::AccessDenied);
     EXPECT_EQ(device->driver().state().busRescans, 2u) << "both forms reached the driver on the read handle";
+}
+
+// §9.1's related codes that are not equivalent: the secure EJECTION_CONTROL lock belongs to its handle and goes
+// with it, the simple MEDIA_REMOVAL lock is the device's and stays; the DISK geometry codes need no access.
+TEST_F(EquivalenceModel, S9_1_RelatedCodesThatAreNotEquivalent)
+{
+    build("data");
+    {
+        auto secure = device->open(HandleAccess::Read);
+        ASSERT_EQ(send(*secure, codes::StorageEjectionControl, {1}).status, st::Success);
+        EXPECT_TRUE(device->drive().removalPrevented());
+    }
+    EXPECT_FALSE(device->drive().removalPrevented()) << "closing the handle released the secure lock";
+    {
+        auto simple = device->open(HandleAccess::Read);
+        ASSERT_EQ(send(*simple, codes::CdromMediaRemoval, {1}).status, st::Success);
+    }
+    EXPECT_TRUE(device->drive().removalPrevented()) << "the simple lock outlives its handle";
+    EXPECT_EQ(device->driver().state().lockCount, 1);
+
+    auto none = device->open(HandleAccess::None);
+    Bytes viaDisk(24, 0xCD);
+    Bytes viaCdrom(24, 0xCD);
+    EXPECT_EQ(none->control(codes::DiskGetDriveGeometry, {}, viaDisk).status, st::Success) << "ANY access";
+    EXPECT_EQ(none->control(codes::CdromGetDriveGeometry, {}, viaCdrom).status, st::AccessDenied) << "READ access";
+    EXPECT_EQ(handle->control(codes::CdromGetDriveGeometry, {}, viaCdrom).status, st::Success);
+    EXPECT_EQ(viaDisk, viaCdrom) << "the same handler answers both";
 }
 
 // E8: with a mounted volume and a pending unit attention both forms return VERIFY_REQUIRED (ERROR_MEDIA_CHANGED)

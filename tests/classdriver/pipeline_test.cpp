@@ -85,7 +85,7 @@ TEST_F(Pipeline, S1_Step1_ReadWriteCodesNeedAReadWriteHandle)
 
 // §1 step 1 (and §0.2): the I/O manager compares the code's access bits with the handle before the driver sees
 // anything: ACCESS_DENIED, Info 0, no drive traffic and no driver state touched.
-TEST_F(Pipeline, S1_Step1_AccessBitsAgainstEveryKindOfHandle)
+TEST_F(Pipeline, S0_2_S1_Step1_AccessBitsAgainstEveryKindOfHandle)
 {
     struct Row {
         HandleAccess handle;

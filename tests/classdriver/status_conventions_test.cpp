@@ -192,6 +192,15 @@ TEST_F(StatusConventions, S4_Row7_MissingCapabilityIsInvalidDeviceRequest)
     };
     for (const Case& c : kCases) run(c);
     EXPECT_TRUE(traffic().empty());
+    // RAW_READ asking for C2 or sub-code that page 2Ah does not offer (§3.18).
+    build("audio", {}, HandleAccess::Read, "legacy_cdrom");
+    const bool c2 = device->driver().state().readCdC2Pointers;
+    const bool subCode = device->driver().state().readCdSubCode;
+    ASSERT_FALSE(c2 && subCode) << "the profile offers both; this row needs one missing";
+    Bytes rawRead(16, 0);
+    storeLe32(rawRead.data() + 8, 1);
+    storeLe32(rawRead.data() + 12, c2 ? 5 : 4);  // RawWithSubCode when C2 is there, else RawWithC2
+    run({"RAW_READ without the drive's C2 / sub-code", codes::CdromRawRead, rawRead, 2744, st::InvalidDeviceRequest, 0});
 }
 
 TEST_F(StatusConventions, S4_Row8_DeviceReplyShorterThanAHeaderIsInvalidDeviceRequest)
@@ -213,6 +222,12 @@ TEST_F(StatusConventions, S4_Row8_DeviceReplyShorterThanAHeaderIsInvalidDeviceRe
             {.kind = emulator::CommandFaultKind::ShortTransfer, .opcode = s.opcode, .transferLimit = s.transferLimit});
         run(s.c);
     }
+    // GET_CONFIGURATION type one emulated with RT=0 (the flag the §7.6 probe latches): a reply under 8 bytes.
+    build("audio");
+    device->driver().stateForTesting().badTypeOneGetConfiguration = true;
+    device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::ShortTransfer, .opcode = 0x46, .transferLimit = 4});
+    run({"GET_CONFIGURATION type one, emulated, 4 bytes", codes::CdromGetConfiguration, le32s({0x1E, 2}, 24), 64,
+         st::InvalidDeviceRequest, 0});
 }
 
 TEST_F(StatusConventions, S4_Row9_NonOwnerWhileLockedIsAccessDeniedInfo0)
