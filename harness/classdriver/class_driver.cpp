@@ -113,8 +113,9 @@ void ClassDriver::surpriseRemove()
 
 Completion ClassDriver::complete(Completion c) const
 {
-    // §1 step 7: after a surprise removal every failure reads "device does not exist".
-    if (surpriseRemoved_ && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    // §1 step 7: after a surprise removal every failure reads "device does not exist". Called with the queue held,
+    // so the state's flag (which tests may seed through stateForTesting()) is read as well.
+    if ((surpriseRemoved_ || state_.surpriseRemoved) && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
     return c;
 }
 
@@ -125,7 +126,10 @@ Completion ClassDriver::answerImmediately(const FileObject& file, ioctl::Control
 {
     const Request request{file, code, ioctl::codes::CdromGetInquiryData, {}, output};
     DriverContext context{state_, scsi_, settings_};
-    return complete(handleGetInquiryData(request, context));
+    Completion c = handleGetInquiryData(request, context);
+    // §1 step 7 without the queue: only the atomic copy of the flag may be read here.
+    if (surpriseRemoved_ && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    return c;
 }
 
 Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
