@@ -119,22 +119,42 @@ bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlC
     return !exclusiveGateAllows(original, input);
 }
 
+void ClassDriver::surpriseRemove()
+{
+    std::lock_guard lock(serialQueue_);
+    state_.surpriseRemoved = true;
+    surpriseRemoved_ = true;
+}
+
+Completion ClassDriver::complete(Completion c) const
+{
+    // §1 step 7: after a surprise removal every failure reads "device does not exist". Called with the queue held,
+    // so the state's flag (which tests may seed through stateForTesting()) is read as well.
+    if ((surpriseRemoved_ || state_.surpriseRemoved) && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    return c;
+}
+
+// §1 step 4a: GET_INQUIRY_DATA is answered at once in the caller's thread from the start-up cache, which nothing
+// changes afterwards (§7.5): it does not wait behind queued requests, is on the lock gate's allow list and
+// triggers no MMC refresh.
+Completion ClassDriver::answerImmediately(const FileObject& file, ioctl::ControlCode code, std::span<std::uint8_t> output)
+{
+    const Request request{file, code, ioctl::codes::CdromGetInquiryData, {}, output};
+    DriverContext context{state_, scsi_, settings_};
+    Completion c = handleGetInquiryData(request, context);
+    // §1 step 7 without the queue: only the atomic copy of the flag may be read here.
+    if (surpriseRemoved_ && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
+    return c;
+}
+
 Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code, std::span<const std::uint8_t> input,
                                  std::span<std::uint8_t> output)
 {
-    const auto complete = [this](Completion c) {
-        // §1 step 7: after a surprise removal every failure reads "device does not exist".
-        if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
-        return c;
-    };
     const ioctl::ControlCode normalized = normalizeIoctl(code);
-    // §1 step 4a: GET_INQUIRY_DATA is answered at once from the cache: it is on the lock gate's allow list,
-    // is not queued and triggers no MMC refresh. It runs in the caller's thread without waiting for the serial
-    // queue, so a slow request in progress does not delay it; the cache it reads never changes after start-up.
-    const bool immediate = normalized == ioctl::codes::CdromGetInquiryData;
-    std::unique_lock lock(serialQueue_, std::defer_lock);
-    if (!immediate) lock.lock();
-    if (!immediate && blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
+    if (normalized == ioctl::codes::CdromGetInquiryData) return answerImmediately(file, code, output);
+
+    std::lock_guard lock(serialQueue_);
+    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
 
     const DispatchRow* row = findDispatchRow(normalized);
     if (row == nullptr) return complete({settings_.forwardedCodeStatus, 0});  // forwarded to the port driver
@@ -144,14 +164,12 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     DriverContext context{state_, scsi_, settings_};
     if (row->validate != nullptr)
         if (auto failed = row->validate(request, context)) return complete(*failed);
-    if (!immediate) {
-        // Dequeued: the lock gate again, then the MMC capability refresh if flagged (§1 step 5, §7.6);
-        // EXCLUSIVE_ACCESS runs in the caller's thread and does not trigger it.
-        if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
-        if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
-    }
+    // Dequeued: the lock gate again, then the MMC capability refresh if flagged (§1 step 5, §7.6);
+    // EXCLUSIVE_ACCESS runs in the caller's thread and does not trigger it.
+    if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
+    if (normalized != ioctl::codes::CdromExclusiveAccess) updateMmcCapabilities(scsi_, state_, settings_.adapter);
     const Completion done = row->handle(request, context);
-    if (!immediate) scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
+    scsi_.runQueuedWork();  // work items the request's sense queued (§3.13 restore default speed)
     return complete(done);
 }
 
@@ -164,9 +182,7 @@ Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, st
         c = *failed;
     else
         c = handleCookedRead(file, byteOffset, buffer, context);
-    // §1 step 7 applies to reads as well.
-    if (state_.surpriseRemoved && c.status.isError()) c = {ioctl::status::DeviceDoesNotExist, 0};
-    return c;
+    return complete(c);  // §1 step 7 applies to reads as well
 }
 
 }  // namespace cdcts::classdriver

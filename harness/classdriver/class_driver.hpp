@@ -3,6 +3,7 @@
 // on any MmcTarget: it validates, translates to MMC and answers each IOCTL as the driver does, in the same
 // order, with the same statuses, byte counts and drive traffic. With the I/O manager's part (access check,
 // buffered copy) it is a complete Device.
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include "harness/classdriver/driver_state.hpp"
 #include "harness/classdriver/request.hpp"
 #include "harness/classdriver/scsi_executor.hpp"
+#include "harness/classdriver/serial_queue.hpp"
 #include "harness/device/device.hpp"
 
 namespace cdcts::classdriver {
@@ -41,9 +43,19 @@ public:
     // Runs a pending MMC capability refresh now, as the next queued request would (§1 step 5, §7.6). Test
     // fixtures use it so that a trace starts from a settled device.
     void runPendingMmcRefresh();
+    // IRP_MN_SURPRISE_REMOVAL: the PnP manager found the device gone. The model cannot see the bus, so whoever
+    // drives it (a test, a backend that saw the device vanish) reports it; from then on every failing request
+    // completes with STATUS_DEVICE_DOES_NOT_EXIST (§1 step 7).
+    void surpriseRemove();
+    // Requests that have arrived and not completed (the running one and those queued behind it), for tests of
+    // the §1 serialisation.
+    [[nodiscard]] std::uint64_t queuedRequests() const { return serialQueue_.pending(); }
 
 private:
     void startDevice();
+    [[nodiscard]] Completion answerImmediately(const FileObject& file, ioctl::ControlCode code,
+                                               std::span<std::uint8_t> output);
+    [[nodiscard]] Completion complete(Completion c) const;
     [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original,
                                               std::span<const std::uint8_t> input) const;
 
@@ -52,7 +64,9 @@ private:
     ClassDriverSettings settings_;
     DriverState state_;
     ScsiExecutor scsi_;
-    std::mutex serialQueue_;  // every request that touches the device runs one at a time (§1)
+    SerialQueue serialQueue_;  // every request that touches the device runs one at a time, in arrival order (§1)
+    // Read by GET_INQUIRY_DATA outside the queue (§1 step 4a), so not only in state_.
+    std::atomic<bool> surpriseRemoved_{false};
     std::uint64_t nextFileId_ = 1;
     // Handles hold a weak reference to this, so one that outlives the device finds it gone rather than
     // touching freed memory.

@@ -31,7 +31,9 @@ ControlResult ModelHandle::control(ioctl::ControlCode code, std::span<const std:
         std::vector<std::uint8_t> system(std::max(input.size(), output.size()));
         std::copy(input.begin(), input.end(), system.begin());
         const Completion c = driver.dispatch(file_, code, std::span(system).first(input.size()), std::span(system).first(output.size()));
-        if (!c.status.isError()) {
+        // The I/O manager makes one exception among the warnings: nothing comes back with STATUS_VERIFY_REQUIRED
+        // (§0.3 note; the sample sets Information 0 there anyway).
+        if (!c.status.isError() && c.status != ioctl::status::VerifyRequired) {
             const std::size_t n = std::min<std::size_t>(c.information, output.size());
             std::copy_n(system.begin(), n, output.begin());
         }

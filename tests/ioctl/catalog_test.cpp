@@ -90,7 +90,7 @@ const Expected* expectedFor(std::string_view name)
     return nullptr;
 }
 
-TEST(Catalog, EveryRowMatchesTheContractsHexColumn)
+TEST(Catalog, S2_1_EveryRowMatchesTheContractsHexColumn)
 {
     for (const CodeInfo& row : allCodes()) {
         SCOPED_TRACE(std::string(row.name));
@@ -106,7 +106,7 @@ TEST(Catalog, EveryRowMatchesTheContractsHexColumn)
     }
 }
 
-TEST(Catalog, EveryExpectedCodeHasExactlyOneRow)
+TEST(Catalog, S2_1_EveryExpectedCodeHasExactlyOneRow)
 {
     for (const Expected& e : kExpected) {
         SCOPED_TRACE(e.name);
@@ -118,7 +118,7 @@ TEST(Catalog, EveryExpectedCodeHasExactlyOneRow)
 }
 
 // The value's own bit fields (bits 16-31, 14-15, 2-13, 0-1) against the columns.
-TEST(Catalog, ValueFieldsDecomposeAsTheColumnsSay)
+TEST(Catalog, S2_CtlCodeFieldsDecomposeAsTheColumnsSay)
 {
     for (const Expected& e : kExpected) {
         SCOPED_TRACE(e.name);
@@ -132,7 +132,7 @@ TEST(Catalog, ValueFieldsDecomposeAsTheColumnsSay)
     }
 }
 
-TEST(Catalog, SimbadOverflowsIntoTheAccessBitsAndEqualsPauseAudio)
+TEST(Catalog, S2_1_SimbadOverflowsIntoTheAccessBitsAndEqualsPauseAudio)
 {
     EXPECT_EQ(codes::CdromSimbad.value, 0x0002400Cu);
     EXPECT_EQ(codes::CdromSimbad, codes::CdromPauseAudio);
@@ -145,7 +145,7 @@ TEST(Catalog, SimbadOverflowsIntoTheAccessBitsAndEqualsPauseAudio)
     EXPECT_EQ(simbad->handling, SampleHandling::Alias);
 }
 
-TEST(Catalog, ValueLookupReturnsTheCanonicalRowNotTheAlias)
+TEST(Catalog, S2_1_ValueLookupReturnsTheCanonicalRowNotTheAlias)
 {
     const CodeInfo* row = findCode(ControlCode{0x0002400C});
     ASSERT_NE(row, nullptr);
@@ -175,7 +175,7 @@ TEST(Catalog, EveryValueHasExactlyOneCanonicalRow)
     }
 }
 
-TEST(Catalog, CloseDoorHasNoValueAndPointsAtStorageLoadMedia)
+TEST(Catalog, S2_1_CloseDoorHasNoValueAndPointsAtStorageLoadMedia)
 {
     const CodeInfo* row = findCode("IOCTL_CDROM_CLOSE_DOOR");
     ASSERT_NE(row, nullptr);
@@ -209,7 +209,7 @@ TEST(Catalog, NameLookupAcceptsTheBareNameInAnyCase)
 }
 
 // §9.1: each replaced CD-ROM code differs from its STORAGE form only in bits 16-31.
-TEST(Catalog, ReplacedPairsDifferOnlyInTheDeviceType)
+TEST(Catalog, S9_1_ReplacedPairsDifferOnlyInTheDeviceType)
 {
     const std::pair<const char*, std::uint32_t> kPairs[] = {
         {"IOCTL_CDROM_CHECK_VERIFY", 0x002D4800}, {"IOCTL_CDROM_MEDIA_REMOVAL", 0x002D4804},
@@ -229,6 +229,67 @@ TEST(Catalog, ReplacedPairsDifferOnlyInTheDeviceType)
         EXPECT_EQ(row->value->value & 0xFFFFu, storageValue & 0xFFFFu);
         EXPECT_EQ(row->value->value >> 16, 0x0002u);
     }
+}
+
+// The "Sample handling" and "Replaced by" columns of §2.1 and the documentation status of §5, typed from those
+// tables, for every IOCTL_CDROM_* row and the DISK twin that normalises.
+TEST(Catalog, S2_1_S5_SampleHandlingObsolescenceAndReplacementOfEveryCdromCode)
+{
+    struct Handling {
+        const char* name;
+        SampleHandling handling;
+        bool obsolete;            // §5: documented as obsolete or replaced
+        const char* replacement;  // §2.1 "Replaced by"
+    };
+    using H = SampleHandling;
+    const Handling kRows[] = {
+        {"IOCTL_CDROM_READ_TOC", H::Implemented, true, ""},
+        {"IOCTL_CDROM_SEEK_AUDIO_MSF", H::Implemented, true, ""},
+        {"IOCTL_CDROM_STOP_AUDIO", H::Implemented, true, ""},
+        {"IOCTL_CDROM_PAUSE_AUDIO", H::Implemented, true, ""},
+        {"IOCTL_CDROM_RESUME_AUDIO", H::Implemented, true, ""},
+        {"IOCTL_CDROM_GET_VOLUME", H::Implemented, true, ""},
+        {"IOCTL_CDROM_PLAY_AUDIO_MSF", H::Implemented, true, ""},
+        {"IOCTL_CDROM_SET_VOLUME", H::Implemented, true, ""},
+        {"IOCTL_CDROM_READ_Q_CHANNEL", H::Implemented, true, ""},
+        {"IOCTL_CDROM_GET_CONTROL", H::Forwarded, true, ""},
+        {"OBSOLETE_IOCTL_CDROM_GET_CONTROL", H::Alias, true, ""},
+        {"IOCTL_CDROM_GET_LAST_SESSION", H::Implemented, false, ""},
+        {"IOCTL_CDROM_RAW_READ", H::Implemented, false, ""},
+        {"IOCTL_CDROM_DISK_TYPE", H::Forwarded, false, ""},
+        {"IOCTL_CDROM_GET_DRIVE_GEOMETRY", H::Implemented, false, ""},
+        {"IOCTL_CDROM_GET_DRIVE_GEOMETRY_EX", H::Implemented, false, ""},
+        {"IOCTL_CDROM_READ_TOC_EX", H::Implemented, false, ""},
+        {"IOCTL_CDROM_GET_CONFIGURATION", H::Implemented, false, ""},
+        {"IOCTL_CDROM_EXCLUSIVE_ACCESS", H::Implemented, false, ""},
+        {"IOCTL_CDROM_SET_SPEED", H::Implemented, false, ""},
+        {"IOCTL_CDROM_GET_INQUIRY_DATA", H::Implemented, false, ""},
+        {"IOCTL_CDROM_ENABLE_STREAMING", H::Implemented, false, ""},
+        {"IOCTL_CDROM_SEND_OPC_INFORMATION", H::Implemented, false, ""},
+        {"IOCTL_CDROM_GET_PERFORMANCE", H::Implemented, false, ""},
+        {"IOCTL_CDROM_CHECK_VERIFY", H::Normalized, true, "IOCTL_STORAGE_CHECK_VERIFY"},
+        {"IOCTL_CDROM_MEDIA_REMOVAL", H::Normalized, true, "IOCTL_STORAGE_MEDIA_REMOVAL"},
+        {"IOCTL_CDROM_EJECT_MEDIA", H::Normalized, true, "IOCTL_STORAGE_EJECT_MEDIA"},
+        {"IOCTL_CDROM_LOAD_MEDIA", H::Normalized, true, "IOCTL_STORAGE_LOAD_MEDIA"},
+        {"IOCTL_CDROM_RESERVE", H::Normalized, true, "IOCTL_STORAGE_RESERVE"},
+        {"IOCTL_CDROM_RELEASE", H::Normalized, true, "IOCTL_STORAGE_RELEASE"},
+        {"IOCTL_CDROM_FIND_NEW_DEVICES", H::Normalized, true, "IOCTL_STORAGE_FIND_NEW_DEVICES"},
+        {"IOCTL_CDROM_UNLOAD_DRIVER", H::Forwarded, false, ""},
+        {"IOCTL_CDROM_SIMBAD", H::Alias, false, ""},
+        {"IOCTL_CDROM_CLOSE_DOOR", H::NoValue, true, "IOCTL_STORAGE_LOAD_MEDIA"},
+        {"IOCTL_DISK_CHECK_VERIFY", H::Normalized, false, ""},
+    };
+    for (const Handling& e : kRows) {
+        SCOPED_TRACE(e.name);
+        const CodeInfo* row = findCode(e.name);
+        ASSERT_NE(row, nullptr);
+        EXPECT_EQ(row->handling, e.handling) << sampleHandlingName(row->handling);
+        EXPECT_EQ(row->obsolete, e.obsolete);
+        EXPECT_EQ(row->replacement, e.replacement);
+    }
+    int cdromRows = 0;
+    for (const CodeInfo& row : allCodes()) cdromRows += row.name.find("_CDROM_") != std::string_view::npos ? 1 : 0;
+    EXPECT_EQ(cdromRows, 34) << "every IOCTL_CDROM_* row of the catalog is in the table above";
 }
 
 TEST(Catalog, RowsCarrySectionsDescriptionsAndFlags)
@@ -253,7 +314,7 @@ TEST(Catalog, RowsCarrySectionsDescriptionsAndFlags)
 }
 
 // The named constants other folders use, against the same literals.
-TEST(Catalog, NamedConstantsHaveTheContractValues)
+TEST(Catalog, S2_1_NamedConstantsHaveTheContractValues)
 {
     const std::pair<ControlCode, std::uint32_t> kConstants[] = {
         {codes::CdromReadToc, 0x00024000},          {codes::CdromSeekAudioMsf, 0x00024004},

@@ -51,7 +51,7 @@ const Expected kExpected[] = {
 };
 // clang-format on
 
-TEST(NtStatus, EveryContractRowIsFoundByValueAndByName)
+TEST(NtStatus, S0_3_EveryContractRowIsFoundByValueAndByName)
 {
     for (const Expected& e : kExpected) {
         SCOPED_TRACE(e.name);
@@ -67,7 +67,7 @@ TEST(NtStatus, EveryContractRowIsFoundByValueAndByName)
     }
 }
 
-TEST(NtStatus, NamedConstantsHaveTheContractValues)
+TEST(NtStatus, S0_3_NamedConstantsHaveTheContractValues)
 {
     EXPECT_EQ(status::BufferTooSmall.value, 0xC0000023u);
     EXPECT_EQ(status::BufferOverflow.value, 0x80000005u);
@@ -108,7 +108,7 @@ TEST(NtStatus, UnknownValuesAndNames)
     EXPECT_EQ(ntStatusName(NtStatus{0x00000103}), "NTSTATUS 0x00000103");
 }
 
-TEST(NtStatus, SeverityFollowsTheTopTwoBits)
+TEST(NtStatus, S0_3_SeverityFollowsTheTopTwoBits)
 {
     EXPECT_TRUE(status::Success.isSuccess());
     EXPECT_TRUE(status::BufferOverflow.isWarning());

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "harness/ioctl/structures.hpp"
 
@@ -35,7 +36,7 @@ void expectBitField(Set set, std::size_t at, std::uint8_t mask, const char* what
 #define EXPECT_BIT_FIELD(Type, field, allOnes, at, mask) \
     expectBitField<Type>([](Type& v) { v.field = allOnes; }, at, mask, #Type "." #field)
 
-TEST(Structures, ReadTocExBitFields)
+TEST(Structures, S2_3_ReadTocExBitFields)
 {
     EXPECT_BIT_FIELD(CDROM_READ_TOC_EX, Format, 0xF, 0, 0x0F);
     EXPECT_BIT_FIELD(CDROM_READ_TOC_EX, Reserved1, 0x7, 0, 0x70);
@@ -43,7 +44,7 @@ TEST(Structures, ReadTocExBitFields)
     EXPECT_BIT_FIELD(CDROM_READ_TOC_EX, SessionTrack, 0xFF, 1, 0xFF);
 }
 
-TEST(Structures, TrackDataAndFullTocBitFields)
+TEST(Structures, S2_3_TrackDataAndFullTocBitFields)
 {
     EXPECT_BIT_FIELD(TRACK_DATA, Control, 0xF, 1, 0x0F);
     EXPECT_BIT_FIELD(TRACK_DATA, Adr, 0xF, 1, 0xF0);
@@ -53,7 +54,7 @@ TEST(Structures, TrackDataAndFullTocBitFields)
     EXPECT_BIT_FIELD(CDROM_TOC_FULL_TOC_DATA_BLOCK, Point, 0xA0, 3, 0xA0);
 }
 
-TEST(Structures, AtipBlockBitFields)
+TEST(Structures, S2_3_AtipBlockBitFields)
 {
     EXPECT_BIT_FIELD(CDROM_TOC_ATIP_DATA_BLOCK, CdrwReferenceSpeed, 0x7, 0, 0x07);
     EXPECT_BIT_FIELD(CDROM_TOC_ATIP_DATA_BLOCK, Reserved3, 1, 0, 0x08);
@@ -71,7 +72,7 @@ TEST(Structures, AtipBlockBitFields)
     EXPECT_BIT_FIELD(CDROM_TOC_ATIP_DATA_BLOCK, Reserved7, 0xFF, 3, 0xFF);
 }
 
-TEST(Structures, CdTextBlockBitFields)
+TEST(Structures, S2_3_CdTextBlockBitFields)
 {
     EXPECT_BIT_FIELD(CDROM_TOC_CD_TEXT_DATA_BLOCK, PackType, 0x8F, 0, 0x8F);
     EXPECT_BIT_FIELD(CDROM_TOC_CD_TEXT_DATA_BLOCK, TrackNumber, 0x7F, 1, 0x7F);
@@ -81,7 +82,7 @@ TEST(Structures, CdTextBlockBitFields)
     EXPECT_BIT_FIELD(CDROM_TOC_CD_TEXT_DATA_BLOCK, Unicode, 1, 3, 0x80);
 }
 
-TEST(Structures, SubChannelBitFields)
+TEST(Structures, S2_3_SubChannelBitFields)
 {
     EXPECT_BIT_FIELD(SUB_Q_CURRENT_POSITION, Control, 0xF, 5, 0x0F);
     EXPECT_BIT_FIELD(SUB_Q_CURRENT_POSITION, ADR, 0xF, 5, 0xF0);
@@ -92,7 +93,7 @@ TEST(Structures, SubChannelBitFields)
     EXPECT_BIT_FIELD(SUB_Q_TRACK_ISRC, Track, 0x63, 6, 0x63);
 }
 
-TEST(Structures, PerformanceBitFields)
+TEST(Structures, S2_3_PerformanceBitFields)
 {
     EXPECT_BIT_FIELD(CDROM_PERFORMANCE_HEADER, Except, 1, 4, 0x01);
     EXPECT_BIT_FIELD(CDROM_PERFORMANCE_HEADER, Write, 1, 4, 0x02);
@@ -109,7 +110,7 @@ TEST(Structures, PerformanceBitFields)
     EXPECT_BIT_FIELD(PERFORMANCE_DESCRIPTOR, Reserved1, 0x7, 0, 0xE0);
 }
 
-TEST(Structures, ConfigurationBitFields)
+TEST(Structures, S2_3_ConfigurationBitFields)
 {
     EXPECT_BIT_FIELD(FEATURE_HEADER, Current, 1, 2, 0x01);
     EXPECT_BIT_FIELD(FEATURE_HEADER, Persistent, 1, 2, 0x02);
@@ -120,7 +121,7 @@ TEST(Structures, ConfigurationBitFields)
     EXPECT_BIT_FIELD(FEATURE_DATA_PROFILE_LIST_EX, Reserved1, 0x7F, 2, 0xFE);
 }
 
-TEST(Structures, InquiryBitFields)
+TEST(Structures, S2_3_InquiryBitFields)
 {
     EXPECT_BIT_FIELD(INQUIRYDATA, DeviceType, 0x1F, 0, 0x1F);
     EXPECT_BIT_FIELD(INQUIRYDATA, DeviceTypeQualifier, 0x7, 0, 0xE0);
@@ -140,7 +141,7 @@ TEST(Structures, InquiryBitFields)
 }
 
 // Windows-side fields are little-endian in memory at the offsets §2.3 gives.
-TEST(Structures, RawReadInfoIsLittleEndianAtItsOffsets)
+TEST(Structures, S2_3_RawReadInfoIsLittleEndianAtItsOffsets)
 {
     RAW_READ_INFO info;
     std::memset(&info, 0, sizeof info);
@@ -152,7 +153,7 @@ TEST(Structures, RawReadInfoIsLittleEndianAtItsOffsets)
     EXPECT_EQ(bytesOf(info), expected);
 }
 
-TEST(Structures, SetSpeedAndStreamingPlacement)
+TEST(Structures, S2_3_SetSpeedAndStreamingPlacement)
 {
     CDROM_SET_SPEED speed;
     std::memset(&speed, 0, sizeof speed);
@@ -178,7 +179,7 @@ TEST(Structures, SetSpeedAndStreamingPlacement)
     EXPECT_EQ(bytes[35], 1);
 }
 
-TEST(Structures, DiskGeometryExPlacement)
+TEST(Structures, S2_3_DiskGeometryExPlacement)
 {
     DISK_GEOMETRY_EX geometry;
     std::memset(&geometry, 0, sizeof geometry);
@@ -197,7 +198,7 @@ TEST(Structures, DiskGeometryExPlacement)
 }
 
 // Both bitness layouts of the one structure that differs, from one 64-bit (or 32-bit) build.
-TEST(Structures, GetConfigurationInputBothBitnesses)
+TEST(Structures, S2_3_GetConfigurationInputBothBitnesses)
 {
     EXPECT_EQ(sizeof(GET_CONFIGURATION_IOCTL_INPUT_X64), 24u);
     EXPECT_EQ(sizeof(GET_CONFIGURATION_IOCTL_INPUT_X86), 16u);
@@ -223,7 +224,7 @@ struct SizeRow {
     std::size_t expected;  // §2.3
 };
 
-TEST(Structures, SizesOfSection2_3)
+TEST(Structures, S2_3_SizeOfEveryStructure)
 {
     const SizeRow kRows[] = {
         {"CDROM_READ_TOC_EX", sizeof(CDROM_READ_TOC_EX), 4},
@@ -277,25 +278,80 @@ TEST(Structures, SizesOfSection2_3)
     for (const SizeRow& row : kRows) EXPECT_EQ(row.actual, row.expected) << row.name;
 }
 
-TEST(Structures, EnumsAreFourBytesWithTheSdkValues)
+// Every value of every enumeration and constant group of §2.2, typed from its table. The enum types are checked
+// for the MS ABI's 4-byte signed int.
+TEST(Structures, S2_2_EveryEnumerationValue)
 {
+    static_assert(std::is_same_v<std::underlying_type_t<TRACK_MODE_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<EXCLUSIVE_ACCESS_REQUEST_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_SPEED_REQUEST>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<WRITE_ROTATION>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<STREAMING_CONTROL_REQUEST_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_OPC_INFO_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_PERFORMANCE_REQUEST_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_PERFORMANCE_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_PERFORMANCE_EXCEPTION_TYPE>, std::int32_t>);
+    static_assert(std::is_same_v<std::underlying_type_t<CDROM_PERFORMANCE_TOLERANCE_TYPE>, std::int32_t>);
+
+    struct Value {
+        const char* name;
+        long long actual;
+        long long expected;  // §2.2
+    };
+    const Value kValues[] = {
+        {"YellowMode2", YellowMode2, 0}, {"XAForm2", XAForm2, 1}, {"CDDA", CDDA, 2},
+        {"RawWithC2AndSubCode", RawWithC2AndSubCode, 3}, {"RawWithC2", RawWithC2, 4}, {"RawWithSubCode", RawWithSubCode, 5},
+        {"ExclusiveAccessQueryState", ExclusiveAccessQueryState, 0}, {"ExclusiveAccessLockDevice", ExclusiveAccessLockDevice, 1},
+        {"ExclusiveAccessUnlockDevice", ExclusiveAccessUnlockDevice, 2},
+        {"CdromSetSpeed", CdromSetSpeed, 0}, {"CdromSetStreaming", CdromSetStreaming, 1},
+        {"CdromDefaultRotation", CdromDefaultRotation, 0}, {"CdromCAVRotation", CdromCAVRotation, 1},
+        {"CdromStreamingDisable", CdromStreamingDisable, 1}, {"CdromStreamingEnableForReadOnly", CdromStreamingEnableForReadOnly, 2},
+        {"CdromStreamingEnableForWriteOnly", CdromStreamingEnableForWriteOnly, 3},
+        {"CdromStreamingEnableForReadWrite", CdromStreamingEnableForReadWrite, 4},
+        {"SimpleOpcInfo", SimpleOpcInfo, 1},
+        {"CdromPerformanceRequest", CdromPerformanceRequest, 1}, {"CdromWriteSpeedRequest", CdromWriteSpeedRequest, 2},
+        {"CdromReadPerformance", CdromReadPerformance, 1}, {"CdromWritePerformance", CdromWritePerformance, 2},
+        {"CdromNominalPerformance", CdromNominalPerformance, 1}, {"CdromEntirePerformanceList", CdromEntirePerformanceList, 2},
+        {"CdromPerformanceExceptionsOnly", CdromPerformanceExceptionsOnly, 3},
+        {"Cdrom10Nominal20Exceptions", Cdrom10Nominal20Exceptions, 1},
+        {"CDROM_READ_TOC_EX_FORMAT_TOC", CDROM_READ_TOC_EX_FORMAT_TOC, 0},
+        {"CDROM_READ_TOC_EX_FORMAT_SESSION", CDROM_READ_TOC_EX_FORMAT_SESSION, 1},
+        {"CDROM_READ_TOC_EX_FORMAT_FULL_TOC", CDROM_READ_TOC_EX_FORMAT_FULL_TOC, 2},
+        {"CDROM_READ_TOC_EX_FORMAT_PMA", CDROM_READ_TOC_EX_FORMAT_PMA, 3},
+        {"CDROM_READ_TOC_EX_FORMAT_ATIP", CDROM_READ_TOC_EX_FORMAT_ATIP, 4},
+        {"CDROM_READ_TOC_EX_FORMAT_CDTEXT", CDROM_READ_TOC_EX_FORMAT_CDTEXT, 5},
+        {"IOCTL_CDROM_SUB_Q_CHANNEL", IOCTL_CDROM_SUB_Q_CHANNEL, 0}, {"IOCTL_CDROM_CURRENT_POSITION", IOCTL_CDROM_CURRENT_POSITION, 1},
+        {"IOCTL_CDROM_MEDIA_CATALOG", IOCTL_CDROM_MEDIA_CATALOG, 2}, {"IOCTL_CDROM_TRACK_ISRC", IOCTL_CDROM_TRACK_ISRC, 3},
+        {"AUDIO_STATUS_NOT_SUPPORTED", AUDIO_STATUS_NOT_SUPPORTED, 0x00}, {"AUDIO_STATUS_IN_PROGRESS", AUDIO_STATUS_IN_PROGRESS, 0x11},
+        {"AUDIO_STATUS_PAUSED", AUDIO_STATUS_PAUSED, 0x12}, {"AUDIO_STATUS_PLAY_COMPLETE", AUDIO_STATUS_PLAY_COMPLETE, 0x13},
+        {"AUDIO_STATUS_PLAY_ERROR", AUDIO_STATUS_PLAY_ERROR, 0x14}, {"AUDIO_STATUS_NO_STATUS", AUDIO_STATUS_NO_STATUS, 0x15},
+        {"SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL", SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL, 0},
+        {"SCSI_GET_CONFIGURATION_REQUEST_TYPE_CURRENT", SCSI_GET_CONFIGURATION_REQUEST_TYPE_CURRENT, 1},
+        {"SCSI_GET_CONFIGURATION_REQUEST_TYPE_ONE", SCSI_GET_CONFIGURATION_REQUEST_TYPE_ONE, 2},
+        {"CDROM_CD_TEXT_PACK_ALBUM_NAME", CDROM_CD_TEXT_PACK_ALBUM_NAME, 0x80},
+        {"CDROM_CD_TEXT_PACK_PERFORMER", CDROM_CD_TEXT_PACK_PERFORMER, 0x81},
+        {"CDROM_CD_TEXT_PACK_SONGWRITER", CDROM_CD_TEXT_PACK_SONGWRITER, 0x82},
+        {"CDROM_CD_TEXT_PACK_COMPOSER", CDROM_CD_TEXT_PACK_COMPOSER, 0x83},
+        {"CDROM_CD_TEXT_PACK_ARRANGER", CDROM_CD_TEXT_PACK_ARRANGER, 0x84},
+        {"CDROM_CD_TEXT_PACK_MESSAGES", CDROM_CD_TEXT_PACK_MESSAGES, 0x85},
+        {"CDROM_CD_TEXT_PACK_DISC_ID", CDROM_CD_TEXT_PACK_DISC_ID, 0x86},
+        {"CDROM_CD_TEXT_PACK_GENRE", CDROM_CD_TEXT_PACK_GENRE, 0x87},
+        {"CDROM_CD_TEXT_PACK_TOC_INFO", CDROM_CD_TEXT_PACK_TOC_INFO, 0x88},
+        {"CDROM_CD_TEXT_PACK_TOC_INFO2", CDROM_CD_TEXT_PACK_TOC_INFO2, 0x89},
+        {"CDROM_CD_TEXT_PACK_UPC_EAN", CDROM_CD_TEXT_PACK_UPC_EAN, 0x8E},
+        {"CDROM_CD_TEXT_PACK_SIZE_INFO", CDROM_CD_TEXT_PACK_SIZE_INFO, 0x8F},
+        {"ADR_NO_MODE_INFORMATION", ADR_NO_MODE_INFORMATION, 0}, {"ADR_ENCODES_CURRENT_POSITION", ADR_ENCODES_CURRENT_POSITION, 1},
+        {"ADR_ENCODES_MEDIA_CATALOG", ADR_ENCODES_MEDIA_CATALOG, 2}, {"ADR_ENCODES_ISRC", ADR_ENCODES_ISRC, 3},
+        {"AUDIO_WITH_PREEMPHASIS", AUDIO_WITH_PREEMPHASIS, 0x1}, {"DIGITAL_COPY_PERMITTED", DIGITAL_COPY_PERMITTED, 0x2},
+        {"AUDIO_DATA_TRACK", AUDIO_DATA_TRACK, 0x4}, {"TWO_FOUR_CHANNEL_AUDIO", TWO_FOUR_CHANNEL_AUDIO, 0x8},
+    };
+    for (const Value& v : kValues) EXPECT_EQ(v.actual, v.expected) << v.name;
     EXPECT_EQ(sizeof(TRACK_MODE_TYPE), 4u);
-    EXPECT_EQ(RawWithSubCode, 5);
-    EXPECT_EQ(ExclusiveAccessUnlockDevice, 2);
-    EXPECT_EQ(CdromSetStreaming, 1);
-    EXPECT_EQ(CdromCAVRotation, 1);
-    EXPECT_EQ(CdromStreamingDisable, 1);
-    EXPECT_EQ(CdromStreamingEnableForReadWrite, 4);
-    EXPECT_EQ(SimpleOpcInfo, 1);
-    EXPECT_EQ(CdromWriteSpeedRequest, 2);
-    EXPECT_EQ(CdromWritePerformance, 2);
-    EXPECT_EQ(CdromPerformanceExceptionsOnly, 3);
-    EXPECT_EQ(Cdrom10Nominal20Exceptions, 1);
     EXPECT_EQ(FeatureRealTimeStreaming, 0x0107);
     EXPECT_EQ(RemovableMedia, 11);
 }
 
-TEST(Structures, OtherConstantsOfSection2_1)
+TEST(Structures, S2_1_OtherConstants)
 {
     EXPECT_EQ(MAXIMUM_NUMBER_TRACKS, 100u);
     EXPECT_EQ(MAXIMUM_CDROM_SIZE, 804u);
