@@ -44,7 +44,12 @@ TEST(DecodeConfiguration, HeaderAndFeatures)
     const Decoded& core = at(d, "Feature[1]");
     EXPECT_EQ(core.value, "0x0001 Core");
     EXPECT_EQ(numberAt(core, "Version"), 2);
-    EXPECT_EQ(at(core, "Data").value, "00 00 00 02 01 00 00 00");
+    // MMC-6 Core: bytes 4-7 Physical Interface Standard 2 (ATAPI), byte 8 bit 0 DBE.
+    EXPECT_EQ(numberAt(core, "PhysicalInterface"), 2);
+    EXPECT_EQ(at(core, "PhysicalInterface").value, "2 (ATAPI)");
+    EXPECT_EQ(numberAt(core, "DeviceBusyEvent"), 1);
+    EXPECT_EQ(numberAt(core, "INQUIRY2"), 0);
+    EXPECT_EQ(core.child("Data"), nullptr);
     EXPECT_EQ(d.child("Feature[2]"), nullptr);
     EXPECT_FALSE(d.hasNote()) << d.toText();
 }
