@@ -132,6 +132,14 @@ Decoded decodePerformance(Bytes in, Bytes out)
         const auto exceptions =
             static_cast<std::int32_t>(loadLe32(in.data() + offsetof(CDROM_PERFORMANCE_REQUEST, Exceptions)));
         kind = exceptions == CdromPerformanceExceptionsOnly ? DescriptorKind::Exception : DescriptorKind::Nominal;
+        // The entire list (CDB Except 01b) has no fixed layout in the request: the header's Except bit says
+        // which descriptors the drive sent. For the other two the request decides, and a header that
+        // disagrees is pointed out.
+        const bool headerSaysExceptions = (out[4] & 0x1) != 0;
+        if (exceptions == CdromEntirePerformanceList)
+            kind = headerSaysExceptions ? DescriptorKind::Exception : DescriptorKind::Nominal;
+        else if (headerSaysExceptions != (kind == DescriptorKind::Exception))
+            root.addNote("the header's Except bit does not match the requested descriptors; decoded as requested");
     } else {
         root.addNote("no usable CDROM_PERFORMANCE_REQUEST input: descriptor layout taken from the Except bit");
     }
