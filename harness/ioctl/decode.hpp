@@ -25,7 +25,9 @@ namespace cdcts::ioctl {
 struct OutputDescription {
     std::string_view input;      // the input structure and its size, "none" when the code takes no input
     std::string_view structure;  // the reply's structure; empty when the code returns no data
-    std::uint32_t size = 0;      // an output size that holds the whole reply (0: no output)
+    // The output size `cdcts ioctl` uses when none is given: the structure's size (§2.3) for fixed replies, a
+    // size that holds a typical variable reply otherwise; 0 for codes without output.
+    std::uint32_t size = 0;
     std::string_view notDecoded; // why a reply structure has no decoder; empty when it has one
 };
 // nullptr for a value outside the catalog.

@@ -166,5 +166,42 @@ TEST(CdctsIoctlEveryCode, S3_2_NoValueIsAUsageError)
     EXPECT_NE(r.out.find("IOCTL_STORAGE_LOAD_MEDIA"), std::string::npos) << r.out;
 }
 
+// Inputs made easier: --explain describes a code without a device, the output size defaults to the reply's
+// structure (§2.3), and a status about the buffers is followed by what the code expects.
+TEST(CdctsIoctlUsage, S3_17_ExplainNamesTheInputStructureAndItsSize)
+{
+    const auto r = run({kCdcts, "ioctl", "IOCTL_CDROM_READ_TOC_EX", "--explain"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("§3.17"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("CDROM_READ_TOC_EX (4 bytes"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctlUsage, S2_3_DefaultOutputSizeIsTheReplyStructure)
+{
+    const auto toc = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_READ_TOC", "--json"});
+    EXPECT_EQ(toc.exitCode, 0) << toc.out;
+    EXPECT_NE(flat(toc.out).find(R"("output_size":804)"), std::string::npos) << toc.out;  // sizeof(CDROM_TOC)
+    const auto geometry = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_DISK_GET_DRIVE_GEOMETRY_EX", "--json"});
+    EXPECT_NE(flat(geometry.out).find(R"("information":32)"), std::string::npos) << geometry.out;  // §3.9 Info 32
+    const auto eject = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_STORAGE_EJECT_MEDIA", "--json"});
+    EXPECT_NE(flat(eject.out).find(R"("output_size":0)"), std::string::npos) << eject.out;
+}
+
+TEST(CdctsIoctlUsage, S3_17_LengthStatusShowsWhatTheCodeExpects)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_CDROM_READ_TOC_EX"});
+    EXPECT_EQ(r.exitCode, 1) << r.out;
+    EXPECT_NE(r.out.find("STATUS_INFO_LENGTH_MISMATCH"), std::string::npos) << r.out;  // §3.17 row 1
+    EXPECT_NE(r.out.find("expects:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("CDROM_READ_TOC_EX (4 bytes"), std::string::npos) << r.out;
+}
+
+TEST(CdctsIoctlUsage, DeviceIsRequiredToSend)
+{
+    const auto r = run({kCdcts, "ioctl", "IOCTL_CDROM_READ_TOC"});
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("--device"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace cdcts
