@@ -1,7 +1,9 @@
 // Decoders of the small device replies: geometry, media change count, INQUIRY data, volume, exclusive-lock
 // state, the legacy GET_CONTROL / DISK_TYPE replies and a RAW_READ summary (ioctl-contracts.md §3.1, §3.5,
 // §3.9, §3.10, §3.18, §3.21, §3.23).
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "harness/core/hex.hpp"
 #include "harness/ioctl/decoders.hpp"
@@ -118,6 +120,46 @@ void decodePartitionAndDetection(Decoded& root, Bytes out)
     detect.add("SizeOfDetectInfo", std::int64_t{loadLe32(out.data() + detection)});
     detect.add("DetectionType", std::int64_t{type}, detectionTypeText(type));
     if (out.size() > detection + 8) detect.add("Data", formatHex(out.subspan(detection + 8)));
+}
+
+constexpr std::size_t kRawSectorsShown = 16;
+
+std::uint8_t fromBcd(std::uint8_t v)
+{
+    return static_cast<std::uint8_t>((v >> 4) * 10 + (v & 0x0F));
+}
+
+// One raw sector as READ CD returns it (ECMA-130): a data sector starts with the 12-byte sync pattern, then
+// the header (BCD MSF, mode), and in mode 2 the XA subheader; an audio sector has no sync. The C2 and
+// sub-channel areas the raw track modes append (§3.18) follow the 2352 bytes.
+void decodeRawSector(Decoded& node, Bytes sector, std::int32_t trackMode, std::int64_t lba)
+{
+    node.add("Lba", lba);
+    static constexpr std::uint8_t kSync[12] = {0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00};
+    const bool sync = std::equal(std::begin(kSync), std::end(kSync), sector.begin());
+    if (trackMode == CDDA || !sync) {
+        node.add("Content", trackMode == CDDA ? "audio (2352 bytes of samples)" : "no sync pattern (audio or unreadable)");
+    } else {
+        const std::uint8_t m = fromBcd(sector[12]), s = fromBcd(sector[13]), f = fromBcd(sector[14]);
+        Decoded& header = node.add("HeaderMsf", msfText(m, s, f));
+        header.add("Lba", msfToLba(m, s, f));
+        node.add("Mode", std::int64_t{sector[15]});
+        if (sector[15] == 2) {
+            // XA subheader: file, channel, submode (bit 5 = Form 2), coding information; repeated at 20-23.
+            node.add("FileNumber", std::int64_t{sector[16]});
+            node.add("ChannelNumber", std::int64_t{sector[17]});
+            node.add("SubMode", std::int64_t{sector[18]}, hex(sector[18], 2) + ((sector[18] & 0x20) ? " (Form 2)" : " (Form 1)"));
+            node.add("CodingInformation", std::int64_t{sector[19]}, hex(sector[19], 2));
+        }
+    }
+    std::size_t offset = RAW_SECTOR_SIZE;
+    if (trackMode == RawWithC2AndSubCode || trackMode == RawWithC2) {
+        const Bytes c2 = sector.subspan(offset, CD_RAW_READ_C2_SIZE);
+        node.add("C2ErrorBytes", std::int64_t(std::count_if(c2.begin(), c2.end(), [](std::uint8_t b) { return b != 0; })));
+        offset += CD_RAW_READ_C2_SIZE;
+    }
+    if (trackMode == RawWithC2AndSubCode || trackMode == RawWithSubCode)
+        node.add("SubCode", formatHex(sector.subspan(offset, CD_RAW_READ_SUBCODE_SIZE)));
 }
 
 }  // namespace
@@ -290,6 +332,16 @@ Decoded decodeRawRead(Bytes in, Bytes out)
         return root;
     }
     root.add("Sectors", std::int64_t(out.size() / sectorSize));
+    if (in.size() >= sizeof(RAW_READ_INFO)) {
+        // DiskOffset counts 2048-byte units (§3.18), so the first sector's LBA is DiskOffset / 2048.
+        const std::int64_t firstLba = loadLe64(in.data() + offsetof(RAW_READ_INFO, DiskOffset)) / 2048;
+        const std::size_t whole = out.size() / sectorSize;
+        const std::size_t shown = std::min<std::size_t>(whole, kRawSectorsShown);
+        for (std::size_t i = 0; i < shown; ++i)
+            decodeRawSector(root.add("Sector[" + std::to_string(i) + "]", std::string()),
+                            out.subspan(i * sectorSize, sectorSize), trackMode, firstLba + std::int64_t(i));
+        if (whole > shown) root.add("More", std::to_string(whole - shown) + " sectors not listed");
+    }
     const std::uint32_t requested = loadLe32(in.data() + offsetof(RAW_READ_INFO, SectorCount));
     if (out.size() % sectorSize != 0)
         root.addNote("cut short: the last sector has " + std::to_string(out.size() % sectorSize) + " of " +

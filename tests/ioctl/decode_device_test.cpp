@@ -281,5 +281,54 @@ TEST(DecodeLegacy, AudioControlDiskDataAndRawRead)
     EXPECT_TRUE(raw.hasNote());
 }
 
+// §3.18: RAW_READ returns whole READ CD sectors. A mode-2 data sector (ECMA-130) starts with the sync pattern,
+// a BCD header and the XA subheader; the raw track modes append C2 (296) and sub-channel (96) bytes.
+TEST(DecodeRawRead, S3_18_SectorHeadersSubheadersAndC2)
+{
+    // DiskOffset 16 * 2048 (LBA 16), 2 sectors, YellowMode2 (0).
+    const Buffer input = {0x00, 0x80, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0};
+    Buffer out(2 * 2352, 0);
+    for (std::size_t sector = 0; sector < 2; ++sector) {
+        std::uint8_t* p = out.data() + sector * 2352;
+        for (int i = 1; i <= 10; ++i) p[i] = 0xFF;              // sync 00 FF..FF 00
+        p[12] = 0x00;                                           // header MSF 00:02:16 (BCD) = LBA 16,
+        p[13] = 0x02;                                           // then 00:02:17
+        p[14] = static_cast<std::uint8_t>(0x16 + sector);
+        p[15] = 0x02;                                           // mode 2
+        p[16] = 0x01;                                           // file 1, channel 0,
+        p[18] = sector == 0 ? 0x08 : 0x28;                      // submode: data, Form 1 / Form 2
+    }
+    const Decoded d = *decodeOutput(codes::CdromRawRead, input, out);
+    EXPECT_EQ(numberAt(d, "Sectors"), 2);
+    const Decoded& first = at(d, "Sector[0]");
+    EXPECT_EQ(numberAt(first, "Lba"), 16);
+    EXPECT_EQ(at(first, "HeaderMsf").value, "00:02:16");
+    EXPECT_EQ(numberAt(at(first, "HeaderMsf"), "Lba"), 16);
+    EXPECT_EQ(numberAt(first, "Mode"), 2);
+    EXPECT_EQ(numberAt(first, "FileNumber"), 1);
+    EXPECT_EQ(at(first, "SubMode").value, "0x08 (Form 1)");
+    const Decoded& second = at(d, "Sector[1]");
+    EXPECT_EQ(numberAt(second, "Lba"), 17);
+    EXPECT_EQ(numberAt(at(second, "HeaderMsf"), "Lba"), 17);
+    EXPECT_EQ(at(second, "SubMode").value, "0x28 (Form 2)");
+    EXPECT_FALSE(d.hasNote()) << d.toText();
+
+    // CDDA (2): no sync, samples only.
+    const Buffer cddaInput = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0};
+    const Decoded cdda = *decodeOutput(codes::CdromRawRead, cddaInput, Buffer(2352, 0x11));
+    EXPECT_EQ(at(at(cdda, "Sector[0]"), "Content").value, "audio (2352 bytes of samples)");
+
+    // RawWithC2AndSubCode (3): 2352 + 296 C2 bytes (3 of them flag errors) + 96 sub-channel bytes.
+    const Buffer rawInput = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0};
+    Buffer raw(2744, 0);
+    raw[2352] = 0x80;
+    raw[2400] = 0x01;
+    raw[2647] = 0x02;
+    raw[2648] = 0xAB;  // first sub-channel byte
+    const Decoded c2 = *decodeOutput(codes::CdromRawRead, rawInput, raw);
+    EXPECT_EQ(numberAt(at(c2, "Sector[0]"), "C2ErrorBytes"), 3);
+    EXPECT_EQ(at(at(c2, "Sector[0]"), "SubCode").value.substr(0, 5), "ab 00");
+}
+
 }  // namespace
 }  // namespace cdcts::ioctl
