@@ -143,6 +143,8 @@ int sendIoctl(const IoctlOptions& options)
         std::cout << "\n";
         if (!data.empty()) std::cout << "output:\n" << formatHex(data, 16) << "\n";
         if (decoded) std::cout << "decoded:\n" << decoded->toText();
+        else if (expects != nullptr && expects->structure.empty()) std::cout << "decoded:     none (this code returns no data)\n";
+        else if (expects != nullptr && !expects->notDecoded.empty()) std::cout << "not decoded: " << expects->notDecoded << "\n";
         // A status about the buffers: say what this code expects, so the next attempt can be right.
         if (expects != nullptr && isArgumentStatus(r.status)) {
             std::cout << "expects:\n";

@@ -196,6 +196,13 @@ TEST(CdctsIoctlUsage, S3_17_LengthStatusShowsWhatTheCodeExpects)
     EXPECT_NE(r.out.find("CDROM_READ_TOC_EX (4 bytes"), std::string::npos) << r.out;
 }
 
+TEST(CdctsIoctlUsage, S3_3_ACodeWithoutOutputSaysSo)
+{
+    const auto r = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_STORAGE_LOAD_MEDIA"});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_NE(r.out.find("decoded:     none (this code returns no data)"), std::string::npos) << r.out;
+}
+
 TEST(CdctsIoctlUsage, DeviceIsRequiredToSend)
 {
     const auto r = run({kCdcts, "ioctl", "IOCTL_CDROM_READ_TOC"});
