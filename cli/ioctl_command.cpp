@@ -130,6 +130,13 @@ int sendIoctl(const IoctlOptions& options)
         j.key("output_hex").value(formatHex(data));
         j.key("decoded");
         if (decoded) decoded->writeJson(j); else j.null();
+        if (expects != nullptr) {
+            j.key("expects").beginObject().key("input").value(std::string(expects->input));
+            j.key("output").value(expects->structure.empty() ? std::string("none") : std::string(expects->structure));
+            j.key("default_out_size").value(static_cast<std::uint64_t>(expects->size));
+            if (!expects->notDecoded.empty()) j.key("not_decoded").value(std::string(expects->notDecoded));
+            j.endObject();
+        }
         j.endObject();
         std::cout << j.str() << "\n";
     } else {

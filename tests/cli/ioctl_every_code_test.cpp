@@ -185,6 +185,9 @@ TEST(CdctsIoctlUsage, S2_3_DefaultOutputSizeIsTheReplyStructure)
     EXPECT_NE(flat(geometry.out).find(R"("information":32)"), std::string::npos) << geometry.out;  // §3.9 Info 32
     const auto eject = run({kCdcts, "ioctl", "--devices", kDevices, "--device", "emu_reader", "IOCTL_STORAGE_EJECT_MEDIA", "--json"});
     EXPECT_NE(flat(eject.out).find(R"("output_size":0)"), std::string::npos) << eject.out;
+    EXPECT_NE(flat(eject.out).find(R"("expects":{"input":"none","output":"none","default_out_size":0})"), std::string::npos)
+        << eject.out;
+    EXPECT_NE(flat(toc.out).find(R"("output":"CDROM_TOC","default_out_size":804)"), std::string::npos) << toc.out;
 }
 
 TEST(CdctsIoctlUsage, S3_17_LengthStatusShowsWhatTheCodeExpects)
