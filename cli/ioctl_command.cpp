@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <span>
 
 #include "cli/commands.hpp"
@@ -21,9 +22,10 @@ struct IoctlOptions {
     std::string deviceId;
     std::string code;
     std::string inputHex;
-    std::uint32_t outSize = 0;
+    std::optional<std::uint32_t> outSize;  // absent: the size of the code's whole reply (0 for none)
     std::string access = "read";
     bool json = false;
+    bool explain = false;
 };
 
 std::string hex32(std::uint32_t v)
@@ -33,6 +35,34 @@ std::string hex32(std::uint32_t v)
     return text;
 }
 
+// What the code takes and returns (decode.hpp's output table), for --explain and for the hint after a status
+// that says the buffers were wrong.
+void printExpects(std::ostream& out, const ioctl::OutputDescription& d)
+{
+    out << "input:       " << d.input << "\n"
+        << "output:      " << (d.structure.empty() ? "none" : d.structure);
+    if (d.size != 0) out << " (default --out-size " << d.size << ")";
+    out << "\n";
+    if (!d.notDecoded.empty()) out << "not decoded: " << d.notDecoded << "\n";
+}
+
+bool isArgumentStatus(ioctl::NtStatus status)
+{
+    return status == ioctl::status::InfoLengthMismatch || status == ioctl::status::BufferTooSmall ||
+           status == ioctl::status::InvalidParameter || status == ioctl::status::InvalidBufferSize;
+}
+
+int explainCode(const ioctl::CodeArgument& code)
+{
+    const std::string name = code.info != nullptr ? std::string(code.info->name) : hex32(code.value->value);
+    std::cout << "code:        " << name << " " << hex32(code.value->value) << "\n";
+    if (code.info != nullptr)
+        std::cout << "section:     " << code.info->section << "\n" << "description: " << code.info->description << "\n";
+    if (const ioctl::OutputDescription* d = ioctl::describeOutput(*code.value)) printExpects(std::cout, *d);
+    else std::cout << "input/output: not in the catalog; give --in and --out-size yourself\n";
+    return kExitOk;
+}
+
 int sendIoctl(const IoctlOptions& options)
 {
     const ioctl::CodeArgument code = ioctl::parseCodeArgument(options.code);
@@ -40,6 +70,13 @@ int sendIoctl(const IoctlOptions& options)
         std::cerr << "cdcts ioctl: " << code.error << "\n";
         return kExitBadUsage;
     }
+    if (options.explain) return explainCode(code);
+    if (options.deviceId.empty()) {
+        std::cerr << "cdcts ioctl: --device is required (or give --explain to describe the code)\n";
+        return kExitBadUsage;
+    }
+    const ioctl::OutputDescription* expects = ioctl::describeOutput(*code.value);
+    const std::uint32_t outSize = options.outSize ? *options.outSize : expects != nullptr ? expects->size : 0;
     std::vector<std::uint8_t> input;
     try {
         input = parseHex(options.inputHex);
@@ -64,9 +101,9 @@ int sendIoctl(const IoctlOptions& options)
 
     // Page-aligned, as a VirtualAlloc buffer is (ioctl-contracts.md §10.1): RAW_READ's limit and alignment checks
     // look at the buffer's address (§3.18 rows 9-10), so the CLI gives the page-aligned case.
-    std::vector<std::uint8_t> storage(std::size_t{options.outSize} + 4096, 0);
+    std::vector<std::uint8_t> storage(std::size_t{outSize} + 4096, 0);
     const std::size_t skew = (4096 - reinterpret_cast<std::uintptr_t>(storage.data()) % 4096) % 4096;
-    const std::span<std::uint8_t> output(storage.data() + skew, options.outSize);
+    const std::span<std::uint8_t> output(storage.data() + skew, outSize);
     const ControlResult r = handle->control(*code.value, input, output);
     const std::string statusName = ioctl::ntStatusName(r.status);
     const auto info = ioctl::findNtStatus(r.status);
@@ -93,6 +130,13 @@ int sendIoctl(const IoctlOptions& options)
         j.key("output_hex").value(formatHex(data));
         j.key("decoded");
         if (decoded) decoded->writeJson(j); else j.null();
+        if (expects != nullptr) {
+            j.key("expects").beginObject().key("input").value(std::string(expects->input));
+            j.key("output").value(expects->structure.empty() ? std::string("none") : std::string(expects->structure));
+            j.key("default_out_size").value(static_cast<std::uint64_t>(expects->size));
+            if (!expects->notDecoded.empty()) j.key("not_decoded").value(std::string(expects->notDecoded));
+            j.endObject();
+        }
         j.endObject();
         std::cout << j.str() << "\n";
     } else {
@@ -106,6 +150,13 @@ int sendIoctl(const IoctlOptions& options)
         std::cout << "\n";
         if (!data.empty()) std::cout << "output:\n" << formatHex(data, 16) << "\n";
         if (decoded) std::cout << "decoded:\n" << decoded->toText();
+        else if (expects != nullptr && expects->structure.empty()) std::cout << "decoded:     none (this code returns no data)\n";
+        else if (expects != nullptr && !expects->notDecoded.empty()) std::cout << "not decoded: " << expects->notDecoded << "\n";
+        // A status about the buffers: say what this code expects, so the next attempt can be right.
+        if (expects != nullptr && isArgumentStatus(r.status)) {
+            std::cout << "expects:\n";
+            printExpects(std::cout, *expects);
+        }
     }
     return r.status.isSuccess() ? kExitOk : kExitFailed;
 }
@@ -117,10 +168,16 @@ Action addIoctlCommand(CLI::App& app)
     auto options = std::make_shared<IoctlOptions>();
     CLI::App* cmd = app.add_subcommand("ioctl", "Send one IOCTL to a device and show the result");
     cmd->add_option("--devices", options->devicesFile, "Inventory file")->capture_default_str();
-    cmd->add_option("--device", options->deviceId, "Device id from devices.yaml")->required();
+    cmd->add_option("--device", options->deviceId, "Device id from devices.yaml (required unless --explain)");
     cmd->add_option("CODE", options->code, "IOCTL by SDK name (IOCTL_CDROM_READ_TOC) or value (0x24000)")->required();
-    cmd->add_option("--in", options->inputHex, "Input buffer as hex bytes, e.g. '00 01 00 00'");
-    cmd->add_option("--out-size", options->outSize, "Output buffer size in bytes")->capture_default_str();
+    cmd->add_option("--in", options->inputHex,
+                    "Input buffer as hex bytes, e.g. '00 01 00 00' (multi-byte fields little-endian; "
+                    "--explain shows each code's input structure)");
+    cmd->add_option("--out-size", options->outSize,
+                    "Output buffer size in bytes (default: the size of the code's whole reply, 0 for codes "
+                    "without output)");
+    cmd->add_flag("--explain", options->explain,
+                  "Describe the code (section, input structure and size, reply structure) without sending it");
     cmd->add_option("--access", options->access, "Handle access rights")
         ->check(CLI::IsMember({"none", "read", "readwrite"}))
         ->capture_default_str();

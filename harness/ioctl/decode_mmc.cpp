@@ -37,18 +37,7 @@ void decodeFeature(Decoded& node, Bytes feature)
     node.add("Persistent", std::int64_t{(feature[2] >> 1) & 0x1});
     node.add("Version", std::int64_t{(feature[2] >> 2) & 0xF});
     node.add("AdditionalLength", std::int64_t{feature[3]});
-    const Bytes data = feature.subspan(sizeof(FEATURE_HEADER));
-    if (code == FeatureProfileList) {
-        for (std::size_t i = 0; i + sizeof(FEATURE_DATA_PROFILE_LIST_EX) <= data.size(); i += 4) {
-            const std::uint16_t profile = loadBe16(data.data() + i);
-            std::string text = codeAndName(profile, profileName(profile));
-            if (data[i + 2] & 0x1) text += " (current)";
-            node.add("Profile[" + std::to_string(i / 4) + "]", std::int64_t{profile}, std::move(text));
-        }
-        if (data.size() % 4 != 0) node.addNote("profile list length is not a multiple of 4");
-    } else if (!data.empty()) {
-        node.add("Data", formatHex(data));
-    }
+    decodeFeatureData(node, code, feature);
 }
 
 // KB/s (MMC's 1000 bytes/s) with the CD multiple, 1x = 176.4 kB/s: "7056 kB/s (40.0x CD)".
@@ -143,6 +132,14 @@ Decoded decodePerformance(Bytes in, Bytes out)
         const auto exceptions =
             static_cast<std::int32_t>(loadLe32(in.data() + offsetof(CDROM_PERFORMANCE_REQUEST, Exceptions)));
         kind = exceptions == CdromPerformanceExceptionsOnly ? DescriptorKind::Exception : DescriptorKind::Nominal;
+        // The entire list (CDB Except 01b) has no fixed layout in the request: the header's Except bit says
+        // which descriptors the drive sent. For the other two the request decides, and a header that
+        // disagrees is pointed out.
+        const bool headerSaysExceptions = (out[4] & 0x1) != 0;
+        if (exceptions == CdromEntirePerformanceList)
+            kind = headerSaysExceptions ? DescriptorKind::Exception : DescriptorKind::Nominal;
+        else if (headerSaysExceptions != (kind == DescriptorKind::Exception))
+            root.addNote("the header's Except bit does not match the requested descriptors; decoded as requested");
     } else {
         root.addNote("no usable CDROM_PERFORMANCE_REQUEST input: descriptor layout taken from the Except bit");
     }

@@ -20,7 +20,21 @@ Decoded decodeAudioControl(Bytes in, Bytes out);
 Decoded decodeDiskData(Bytes in, Bytes out);
 Decoded decodeRawRead(Bytes in, Bytes out);
 
+// decode_storage.cpp: the STORAGE/DISK/SCSI replies (structures/storage.hpp).
+Decoded decodeLengthInformation(Bytes in, Bytes out);
+Decoded decodeStorageReadCapacity(Bytes in, Bytes out);
+Decoded decodeStorageDeviceNumber(Bytes in, Bytes out);
+Decoded decodeHotplugInfo(Bytes in, Bytes out);
+Decoded decodeScsiAddress(Bytes in, Bytes out);
+Decoded decodeMediaTypes(Bytes in, Bytes out);
+Decoded decodeStorageProperty(Bytes in, Bytes out);
+
 Decoded decodeConfiguration(Bytes in, Bytes out);
 Decoded decodePerformance(Bytes in, Bytes out);
+
+// decode_features.cpp: the data after FEATURE_HEADER of one feature descriptor (feature = the whole
+// descriptor as far as it was returned), added to node field by field.
+void decodeFeatureData(Decoded& node, std::uint16_t code, Bytes feature);
+bool hasFeatureLayout(std::uint16_t code);
 
 }  // namespace cdcts::ioctl::detail

@@ -10,6 +10,7 @@
 #include "harness/ioctl/structures/performance.hpp"
 #include "harness/ioctl/structures/raw_read.hpp"
 #include "harness/ioctl/structures/speed.hpp"
+#include "harness/ioctl/structures/storage.hpp"
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/ioctl/structures/toc_ex.hpp"

@@ -129,6 +129,59 @@ TEST(DecodeInquiry, CutShortAndUnprintable)
     EXPECT_TRUE(d.hasNote());
 }
 
+// SPC standard INQUIRY data past the identification strings (§3.10: the driver returns up to 260 cached bytes):
+// byte 1 modifier, byte 3 flags, bytes 6-7 capability bits, 36-55 vendor specific, 58-73 version descriptors.
+TEST(DecodeInquiry, S3_10_EveryFieldOfALongReply)
+{
+    Buffer reply = inquiry36();
+    reply[1] = 0x83;  // RMB, modifier 3
+    reply[3] = 0xB2;  // AERC, NormACA, HiSupport (1011 0010b), format 2
+    reply[4] = 91;    // 96 bytes in all
+    reply[6] = 0x08;  // MChngr
+    reply[7] = 0x12;  // Sync, CmdQue
+    for (char c : std::string_view("SERIAL0123456789ABCD")) reply.push_back(static_cast<std::uint8_t>(c));
+    reply.resize(96, 0);
+    reply[58] = 0x02;  // version descriptor 0: 02A0h (MMC-3)
+    reply[59] = 0xA0;
+    reply[60] = 0x09;  // version descriptor 1: 0960h (ATAPI-6)
+    reply[61] = 0x60;
+    const Decoded d = *decodeOutput(codes::CdromGetInquiryData, {}, reply);
+    EXPECT_EQ(numberAt(d, "DeviceTypeModifier"), 3);
+    EXPECT_EQ(numberAt(d, "RemovableMedia"), 1);
+    EXPECT_EQ(numberAt(d, "HiSupport"), 1);
+    EXPECT_EQ(numberAt(d, "NormACA"), 1);
+    EXPECT_EQ(numberAt(d, "TerminateTask"), 0);
+    EXPECT_EQ(numberAt(d, "AERC"), 1);
+    EXPECT_EQ(numberAt(d, "MediumChanger"), 1);
+    EXPECT_EQ(numberAt(d, "Addr16"), 0);
+    EXPECT_EQ(numberAt(d, "Synchronous"), 1);
+    EXPECT_EQ(numberAt(d, "CommandQueue"), 1);
+    EXPECT_EQ(numberAt(d, "RelativeAddressing"), 0);
+    EXPECT_EQ(at(d, "VendorSpecific").value, "SERIAL0123456789ABCD");
+    EXPECT_EQ(at(d, "VersionDescriptor[0]").value, "0x02A0");
+    EXPECT_EQ(numberAt(d, "VersionDescriptor[1]"), 0x0960);
+    EXPECT_EQ(d.child("VersionDescriptor[2]"), nullptr);
+    EXPECT_FALSE(d.hasNote()) << d.toText();
+}
+
+// DISK_GEOMETRY_EX.Data as a disk driver fills it (ntdddisk.h); the CD-ROM driver stops at 32 bytes (§3.9).
+TEST(DecodeGeometry, S3_9_PartitionAndDetectionInfoWhenPresent)
+{
+    Buffer reply = kGeometry;
+    reply.insert(reply.end(), {0x00, 0x00, 0x50, 0x14, 0, 0, 0, 0});  // DiskSize 340787200
+    reply.insert(reply.end(), {16, 0, 0, 0, 0, 0, 0, 0, 0x78, 0x56, 0x34, 0x12, 0, 0, 0, 0});  // MBR
+    reply.insert(reply.end(), {24, 0, 0, 0, 1, 0, 0, 0, 0xAB});  // DetectInt13, 1 data byte
+    const Decoded d = *decodeOutput(codes::DiskGetDriveGeometryEx, {}, reply);
+    EXPECT_EQ(numberAt(d, "DiskSize"), 340787200);
+    const Decoded& partition = at(d, "DISK_PARTITION_INFO");
+    EXPECT_EQ(numberAt(partition, "SizeOfPartitionInfo"), 16);
+    EXPECT_EQ(at(partition, "PartitionStyle").value, "0 (PARTITION_STYLE_MBR)");
+    EXPECT_EQ(at(partition, "Signature").value, "0x12345678");
+    const Decoded& detection = at(d, "DISK_DETECTION_INFO");
+    EXPECT_EQ(at(detection, "DetectionType").value, "1 (DetectInt13)");
+    EXPECT_EQ(at(detection, "Data").value, "ab");
+}
+
 TEST(DecodeVolume, PortVolumes)
 {
     const Decoded d = *decodeOutput(codes::CdromGetVolume, {}, Buffer{0xFF, 0x80, 0x00, 0x01});
@@ -226,6 +279,55 @@ TEST(DecodeLegacy, AudioControlDiskDataAndRawRead)
     EXPECT_EQ(numberAt(raw, "SectorSize"), 2648);
     EXPECT_EQ(numberAt(raw, "Sectors"), 1);
     EXPECT_TRUE(raw.hasNote());
+}
+
+// §3.18: RAW_READ returns whole READ CD sectors. A mode-2 data sector (ECMA-130) starts with the sync pattern,
+// a BCD header and the XA subheader; the raw track modes append C2 (296) and sub-channel (96) bytes.
+TEST(DecodeRawRead, S3_18_SectorHeadersSubheadersAndC2)
+{
+    // DiskOffset 16 * 2048 (LBA 16), 2 sectors, YellowMode2 (0).
+    const Buffer input = {0x00, 0x80, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0};
+    Buffer out(2 * 2352, 0);
+    for (std::size_t sector = 0; sector < 2; ++sector) {
+        std::uint8_t* p = out.data() + sector * 2352;
+        for (int i = 1; i <= 10; ++i) p[i] = 0xFF;              // sync 00 FF..FF 00
+        p[12] = 0x00;                                           // header MSF 00:02:16 (BCD) = LBA 16,
+        p[13] = 0x02;                                           // then 00:02:17
+        p[14] = static_cast<std::uint8_t>(0x16 + sector);
+        p[15] = 0x02;                                           // mode 2
+        p[16] = 0x01;                                           // file 1, channel 0,
+        p[18] = sector == 0 ? 0x08 : 0x28;                      // submode: data, Form 1 / Form 2
+    }
+    const Decoded d = *decodeOutput(codes::CdromRawRead, input, out);
+    EXPECT_EQ(numberAt(d, "Sectors"), 2);
+    const Decoded& first = at(d, "Sector[0]");
+    EXPECT_EQ(numberAt(first, "Lba"), 16);
+    EXPECT_EQ(at(first, "HeaderMsf").value, "00:02:16");
+    EXPECT_EQ(numberAt(at(first, "HeaderMsf"), "Lba"), 16);
+    EXPECT_EQ(numberAt(first, "Mode"), 2);
+    EXPECT_EQ(numberAt(first, "FileNumber"), 1);
+    EXPECT_EQ(at(first, "SubMode").value, "0x08 (Form 1)");
+    const Decoded& second = at(d, "Sector[1]");
+    EXPECT_EQ(numberAt(second, "Lba"), 17);
+    EXPECT_EQ(numberAt(at(second, "HeaderMsf"), "Lba"), 17);
+    EXPECT_EQ(at(second, "SubMode").value, "0x28 (Form 2)");
+    EXPECT_FALSE(d.hasNote()) << d.toText();
+
+    // CDDA (2): no sync, samples only.
+    const Buffer cddaInput = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0};
+    const Decoded cdda = *decodeOutput(codes::CdromRawRead, cddaInput, Buffer(2352, 0x11));
+    EXPECT_EQ(at(at(cdda, "Sector[0]"), "Content").value, "audio (2352 bytes of samples)");
+
+    // RawWithC2AndSubCode (3): 2352 + 296 C2 bytes (3 of them flag errors) + 96 sub-channel bytes.
+    const Buffer rawInput = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0};
+    Buffer raw(2744, 0);
+    raw[2352] = 0x80;
+    raw[2400] = 0x01;
+    raw[2647] = 0x02;
+    raw[2648] = 0xAB;  // first sub-channel byte
+    const Decoded c2 = *decodeOutput(codes::CdromRawRead, rawInput, raw);
+    EXPECT_EQ(numberAt(at(c2, "Sector[0]"), "C2ErrorBytes"), 3);
+    EXPECT_EQ(at(at(c2, "Sector[0]"), "SubCode").value.substr(0, 5), "ab 00");
 }
 
 }  // namespace

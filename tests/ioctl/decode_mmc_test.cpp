@@ -44,7 +44,12 @@ TEST(DecodeConfiguration, HeaderAndFeatures)
     const Decoded& core = at(d, "Feature[1]");
     EXPECT_EQ(core.value, "0x0001 Core");
     EXPECT_EQ(numberAt(core, "Version"), 2);
-    EXPECT_EQ(at(core, "Data").value, "00 00 00 02 01 00 00 00");
+    // MMC-6 Core: bytes 4-7 Physical Interface Standard 2 (ATAPI), byte 8 bit 0 DBE.
+    EXPECT_EQ(numberAt(core, "PhysicalInterface"), 2);
+    EXPECT_EQ(at(core, "PhysicalInterface").value, "2 (ATAPI)");
+    EXPECT_EQ(numberAt(core, "DeviceBusyEvent"), 1);
+    EXPECT_EQ(numberAt(core, "INQUIRY2"), 0);
+    EXPECT_EQ(core.child("Data"), nullptr);
     EXPECT_EQ(d.child("Feature[2]"), nullptr);
     EXPECT_FALSE(d.hasNote()) << d.toText();
 }
@@ -122,6 +127,33 @@ TEST(DecodePerformance, ExceptionDescriptors)
     EXPECT_EQ(numberAt(at(d, "ExceptionPerformance[1]"), "Lba"), 8192);
     EXPECT_EQ(numberAt(at(d, "ExceptionPerformance[1]"), "Time"), 300);
     EXPECT_FALSE(d.hasNote()) << d.toText();
+}
+
+// §3.12: Exceptions 2 (entire list) sends CDB Except 01b; the reply header's Except bit (MMC-6 GET PERFORMANCE)
+// tells nominal from exception descriptors.
+TEST(DecodePerformance, S3_12_EntireListFollowsTheHeaderExceptBit)
+{
+    const Buffer input = le32({1, 1, 2, 1, 0});  // entire performance list
+    const Buffer exceptions = {
+        0x00, 0x00, 0x00, 0x0A, 0x01, 0x00, 0x00, 0x00,  // DataLength 10, Except 1
+        0x00, 0x00, 0x10, 0x00, 0x00, 0x64,              // LBA 4096, 100
+    };
+    const Decoded e = *decodeOutput(codes::CdromGetPerformance, input, exceptions);
+    EXPECT_EQ(numberAt(at(e, "ExceptionPerformance[0]"), "Lba"), 4096);
+    EXPECT_FALSE(e.hasNote()) << e.toText();
+
+    const Buffer nominal = {
+        0x00, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00, 0x00,  // DataLength 20, Except 0
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x1B, 0x90,  // StartLba 0, 7056 kB/s
+        0x00, 0x05, 0x7D, 0xA9, 0x00, 0x00, 0x1B, 0x90,  // EndLba 359849, 7056 kB/s
+    };
+    const Decoded n = *decodeOutput(codes::CdromGetPerformance, input, nominal);
+    EXPECT_EQ(numberAt(at(n, "NominalPerformance[0]"), "EndLba"), 359849);
+    EXPECT_FALSE(n.hasNote()) << n.toText();
+
+    // A nominal request answered with Except 1 is decoded as asked, with a note.
+    const Decoded odd = *decodeOutput(codes::CdromGetPerformance, le32({1, 1, 1, 1, 0}), exceptions);
+    EXPECT_NE(odd.toText().find("does not match"), std::string::npos) << odd.toText();
 }
 
 TEST(DecodePerformance, WriteSpeedDescriptors)
