@@ -24,7 +24,9 @@ constexpr FeatureField kRandomReadable[] = {{"page_present", K::Bit, 10, 0}};
 constexpr FeatureField kCdRead[] = {{"dap", K::Bit, 4, 7}};
 constexpr FeatureField kDvdRead[] = {{"multi110", K::Bit, 4, 0}, {"dual_r", K::Bit, 6, 0}, {"dual_rw", K::Bit, 6, 1}};
 // Link sizes (byte 7 onward) are a list.
-constexpr FeatureField kIncremental[] = {{"data_block_types", K::Be16, 4}, {"buf", K::Bit, 6, 0}, {"trio", K::Bit, 6, 1}};
+// Byte 6 (MMC-6 §5.3.13): BUF bit 0, ARSV bit 1, TRIO bit 2.
+constexpr FeatureField kIncremental[] = {
+    {"data_block_types", K::Be16, 4}, {"buf", K::Bit, 6, 0}, {"arsv", K::Bit, 6, 1}, {"trio", K::Bit, 6, 2}};
 constexpr FeatureField kDvdPlusRw[] = {{"write", K::Bit, 4, 0}, {"close_only", K::Bit, 5, 0}, {"quick_start", K::Bit, 5, 1}};
 constexpr FeatureField kDvdPlusR[] = {{"write", K::Bit, 4, 0}};
 constexpr FeatureField kTao[] = {{"rw_subcode", K::Bit, 4, 0}, {"cd_rw", K::Bit, 4, 1}, {"test_write", K::Bit, 4, 2},

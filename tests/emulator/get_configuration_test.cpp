@@ -185,6 +185,7 @@ TEST_F(GetConfiguration, WriterHasTheWriteFeaturesNotCurrentOnAPressedDisc)
     // Incremental Streaming Writable: two link sizes (7, 16), padded to 4 bytes.
     const auto& inc = f.at(0x0021).data;
     ASSERT_EQ(inc.size(), 8u);
+    EXPECT_EQ(inc[2], 0x05) << "byte 6: BUF (bit 0) and TRIO (bit 2, MMC-6 5.3.13), ARSV (bit 1) clear";
     EXPECT_EQ(inc[3], 2);
     EXPECT_EQ(inc[4], 7);
     EXPECT_EQ(inc[5], 16);
