@@ -14,6 +14,12 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
     ScsiOutcome outcome;
     // The MMC error handler (§8.4) is hooked in once start-up has found an MMC drive (§7.6).
     const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, state_.isMmc};
+    // §8.5: the opcode's own rules hold whoever sends the command; a request may only tighten the cap or
+    // lengthen the not-ready delay.
+    const OpcodeRules rules = opcodeRules(context.opcode);
+    const int maxRetries = std::min(request.maxRetries, rules.maxRetries);
+    const bool retryVerifyRequired = request.retryVerifyRequired || rules.retryVerifyRequired;
+    const Nanoseconds notReadyMinDelay = std::max(request.notReadyMinDelay, rules.notReadyMinDelay);
     for (;;) {
         const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
         if (result.good()) {
@@ -22,6 +28,8 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             return outcome;
         }
         Interpretation i = interpretFailure(result, context);
+        // §8.5: MODE SENSE and GET PERFORMANCE take the port's DATA_OVERRUN (a short reply on ATAPI) for success.
+        if (rules.dataOverrunIsSuccess && result.transport == mmc::TransportStatus::DataOverrun) i.status = ioctl::status::Success;
         state_.mediaChangeCount += i.mediaChangeIncrements;
         switch (i.mediaState) {
         case MediaStateChange::Present:
@@ -39,7 +47,7 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         if (state_.isMmc && state_.restoreDefaultSpeed && result.status == mmc::ScsiStatus::CheckCondition &&
             result.sense.valid() && result.sense.key() == mmc::SenseKey::UnitAttention && result.sense.asc() == 0x28)
             restoreSpeedQueued_ = true;
-        if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
+        if (i.status == ioctl::status::VerifyRequired && retryVerifyRequired) i.retry = true;
         // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
         // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
         if (context.opcode == 0xAC && request.cdb.size() > 1 && (request.cdb[1] & 0x03) == 2 &&
@@ -59,13 +67,13 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             return outcome;
         }
         if (outcome.retries < request.forcedRetries) i.retry = true;
-        if (request.notReadyMinDelay > Nanoseconds{0}) {
+        if (notReadyMinDelay > Nanoseconds{0}) {
             const bool lunNotReady = i.status == ioctl::status::DeviceNotReady && result.status == mmc::ScsiStatus::CheckCondition &&
                                      result.sense.valid() && result.sense.code().asc == 0x04;
             if (lunNotReady || result.transport == mmc::TransportStatus::SelectionTimeout)
-                i.delay = std::max(i.delay, request.notReadyMinDelay);
+                i.delay = std::max(i.delay, notReadyMinDelay);
         }
-        if (!i.retry || outcome.retries >= request.maxRetries) {
+        if (!i.retry || outcome.retries >= maxRetries) {
             outcome.status = i.status;
             outcome.transferred = result.transferred;
             return outcome;

@@ -31,6 +31,16 @@ struct InterpretationContext {
     bool isMmc = true;           // the MMC error handler (§8.4) applies to MMC drives only
 };
 
+// §8.5 (SenseInfoInterpretRefineByScsiCommand): what the operation code itself changes, whoever sends it. The
+// executor combines these with what the request asks for (the tighter cap, the longer delay).
+struct OpcodeRules {
+    int maxRetries = 5;                     // retries after the first attempt
+    bool retryVerifyRequired = false;       // VERIFY_REQUIRED is retried (MODE SENSE, READ CAPACITY)
+    Nanoseconds notReadyMinDelay{0};        // NOT READY with ASC 04h, or a selection timeout, waits at least this
+    bool dataOverrunIsSuccess = false;      // DATA_OVERRUN completes as a success (MODE SENSE, GET PERFORMANCE)
+};
+[[nodiscard]] OpcodeRules opcodeRules(std::uint8_t opcode);
+
 [[nodiscard]] Interpretation interpretFailure(const mmc::CommandResult& result, const InterpretationContext& context);
 
 }  // namespace cdcts::classdriver
