@@ -1,0 +1,312 @@
+// The state the class driver carries across requests (ioctl-contracts.md §7.1, §7.3, §7.4, §7.5, §7.6) and the
+// IOCTL-specific sense refinements (§8.6), end to end through the model on the emulated drive.
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "harness/classdriver/model_handle.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/core/hex.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "model_fixture.hpp"
+#include "page_buffer.hpp"
+#include "recording_model.hpp"
+
+namespace cdcts::classdriver {
+namespace {
+using namespace std::chrono_literals;
+namespace st = ioctl::status;
+namespace codes = ioctl::codes;
+using Bytes = std::vector<std::uint8_t>;
+using testing_support::PageBuffer;
+
+std::vector<std::uint8_t> opcodesOf(const std::vector<emulator::TraceEntry>& entries)
+{
+    std::vector<std::uint8_t> out;
+    for (const auto& e : entries) out.push_back(e.opcode());
+    return out;
+}
+
+class StateModel : public testing_support::ModelFixture {
+protected:
+    ControlResult read(std::int64_t offset, std::span<std::uint8_t> buffer)
+    {
+        auto* model = dynamic_cast<ModelHandle*>(handle.get());
+        EXPECT_NE(model, nullptr);
+        return model->read(offset, buffer);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// §7.1 the initial state
+
+TEST_F(StateModel, S7_1_InitialStateAfterStartUp)
+{
+    settleMmcRefresh = false;
+    build("data");
+    const DriverState& s = device->driver().state();
+    EXPECT_EQ(s.exclusiveOwner, nullptr);
+    EXPECT_EQ(s.lockCount, 0);
+    EXPECT_EQ(s.protectedLockCount, 0);
+    EXPECT_EQ(s.internalLockCount, 0);
+    EXPECT_FALSE(s.playActive);
+    EXPECT_FALSE(s.restoreDefaultSpeed);
+    EXPECT_FALSE(s.noStreamingHack);
+    EXPECT_FALSE(s.noReserve6);
+    EXPECT_FALSE(s.verifyVolume);
+    EXPECT_TRUE(s.isMmc);
+    EXPECT_TRUE(s.mmcUpdateRequired) << "TRUE for MMC drives at start";
+    EXPECT_EQ(s.mediaState, MediaState::Present) << "the start-up READ CAPACITY succeeded";
+    EXPECT_EQ(s.capacity.partitionLength, partitionLength()) << "cached from the start-up READ CAPACITY";
+    EXPECT_GE(s.inquiryData.size(), 36u);
+    const FileObject& file = dynamic_cast<const ModelHandle&>(*handle).fileObject();
+    EXPECT_FALSE(file.enforceStreamingRead) << "FALSE at create";
+    EXPECT_FALSE(file.enforceStreamingWrite);
+    EXPECT_EQ(file.lockCount, 0u);
+}
+
+TEST_F(StateModel, S7_1_EmptyDriveStartsWithMediaNotPresent)
+{
+    build("");
+    EXPECT_EQ(device->driver().state().mediaState, MediaState::NotPresent) << "READ CAPACITY drew 02/3A";
+    EXPECT_EQ(device->driver().state().capacity.partitionLength, 0x7FFFFFFFu) << "the driver's assumption with no capacity";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §7.3 media change, DO_VERIFY_VOLUME and STATUS_VERIFY_REQUIRED
+
+TEST_F(StateModel, S7_3_OtherIoctlsDoNotLookAtDoVerifyVolume)
+{
+    buildWithVerifyPending();
+    Bytes toc(804);
+    EXPECT_EQ(control(codes::CdromReadToc, toc).status, st::Success);
+    Bytes geometry(24);
+    EXPECT_EQ(control(codes::CdromGetDriveGeometry, geometry).status, st::Success);
+    Bytes count(4);
+    EXPECT_EQ(control(codes::CdromCheckVerify, count).status, st::Success);
+    EXPECT_TRUE(device->driver().state().verifyVolume) << "the class driver never clears it";
+}
+
+TEST_F(StateModel, S7_3_ReadsFailVerifyRequiredWhileTheFlagIsSet)
+{
+    buildWithVerifyPending();
+    PageBuffer out(2048, 0);
+    const ControlResult r = read(0, out.span());
+    EXPECT_EQ(r.status, st::VerifyRequired);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_TRUE(traffic().empty());
+}
+
+TEST_F(StateModel, S7_3_MountedVolumeTurnsAnotherIoctlsUnitAttentionIntoVerifyRequired)
+{
+    ClassDriverSettings settings;
+    settings.volumeMounted = true;
+    build("data", settings);
+    device->drive().queueUnitAttention(mmc::sense::PowerOnResetOccurred);
+    Bytes toc(804, 0xCD);
+    const ControlResult r = control(codes::CdromReadToc, toc);
+    EXPECT_EQ(r.status, st::VerifyRequired);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_EQ(traffic().size(), 1u) << "no retry with a volume mounted";
+    EXPECT_TRUE(device->driver().state().verifyVolume);
+}
+
+TEST_F(StateModel, S7_3_S8_7_OnePendingUnitAttentionWithoutAVolumeCostsOneCommand)
+{
+    build("data");
+    const std::uint32_t before = device->driver().state().mediaChangeCount;
+    device->drive().queueUnitAttention(mmc::sense::PowerOnResetOccurred);
+    Bytes toc(804);
+    EXPECT_EQ(control(codes::CdromReadToc, toc).status, st::Success) << "absorbed by the retry";
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x43, 0x43}));
+    EXPECT_EQ(device->driver().state().mediaChangeCount, before + 2) << "06/29 reaches the key table: counted twice";
+    EXPECT_FALSE(device->driver().state().verifyVolume);
+}
+
+TEST_F(StateModel, S7_3_RemovalSetsNotPresentAndTheNextMediumIsAnArrival)
+{
+    build("data");
+    device->drive().removeMedium(emulator::TrayState::Open);
+    Bytes count(4);
+    EXPECT_EQ(control(codes::CdromCheckVerify, count).status, st::NoMediaInDevice);
+    EXPECT_EQ(device->driver().state().mediaState, MediaState::NotPresent);
+    const std::uint32_t before = device->driver().state().mediaChangeCount;
+
+    device->drive().loadMedium(emulator::makeSyntheticDisc("data"));  // the drive reports 06/28/00 once
+    device->clock().sleepFor(device->drive().profile().timings.spinUp);
+    ASSERT_EQ(control(codes::CdromCheckVerify, count).status, st::Success);
+    EXPECT_EQ(device->driver().state().mediaState, MediaState::Present);
+    EXPECT_EQ(device->driver().state().mediaChangeCount, before + 2) << "one for the unit attention, one for the arrival";
+    EXPECT_EQ(loadLe32(count.data()), before + 2) << "CHECK_VERIFY returns the new count";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §7.4 play-active: the codes that ignore it
+
+TEST_F(StateModel, S7_4_GetConfigurationAndGeometryIgnoreTheFlag)
+{
+    build("audio");
+    device->driver().stateForTesting().playActive = true;
+    std::array<std::uint8_t, 24> in{};  // RT=0 from feature 0
+    Bytes config(64);
+    EXPECT_EQ(control(codes::CdromGetConfiguration, config, in).status, st::Success);
+    Bytes geometry(24);
+    EXPECT_EQ(control(codes::CdromGetDriveGeometry, geometry).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x46, 0x25})) << "no READ SUB-CHANNEL probe";
+    EXPECT_TRUE(device->driver().state().playActive) << "nor do they clear it";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §7.5 caching
+
+TEST_F(StateModel, S7_5_InquiryIsAnsweredFromTheStartUpCache)
+{
+    build("data");
+    Bytes out(96);
+    const ControlResult r = control(codes::CdromGetInquiryData, out);
+    ASSERT_EQ(r.status, st::Success);
+    EXPECT_TRUE(traffic().empty());
+    const std::vector<std::uint8_t>& cached = device->driver().state().inquiryData;
+    ASSERT_EQ(r.information, cached.size());
+    EXPECT_TRUE(std::equal(cached.begin(), cached.end(), out.begin()));
+}
+
+TEST_F(StateModel, S7_5_TocIsReadFromTheDriveEveryTime)
+{
+    build("mixed");
+    Bytes toc(804);
+    ASSERT_EQ(control(codes::CdromReadToc, toc).status, st::Success);
+    ASSERT_EQ(control(codes::CdromReadToc, toc).status, st::Success);
+    Bytes session(12);
+    ASSERT_EQ(control(codes::CdromGetLastSession, session).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x43, 0x43, 0x43}));
+}
+
+TEST_F(StateModel, S7_5_GeometryCodesAlwaysReadTheCapacityAgain)
+{
+    build("data");
+    Bytes geometry(24);
+    ASSERT_EQ(control(codes::CdromGetDriveGeometry, geometry).status, st::Success);
+    ASSERT_EQ(control(codes::CdromGetDriveGeometry, geometry).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x25, 0x25}));
+}
+
+TEST_F(StateModel, S7_5_ReadBoundsUseTheCachedCapacityWithoutAskingTheDrive)
+{
+    build("data");
+    const auto end = static_cast<std::int64_t>(device->driver().state().capacity.partitionLength);
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(end, out.span()).status, st::InvalidDeviceRequest);
+    EXPECT_TRUE(traffic().empty());
+    EXPECT_EQ(read(end - 2048, out.span()).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x28})) << "READ (10) only, no READ CAPACITY";
+}
+
+TEST_F(StateModel, S7_5_GetConfigurationIsNotCached)
+{
+    build("data");
+    std::array<std::uint8_t, 24> in{};
+    Bytes out(64);
+    ASSERT_EQ(control(codes::CdromGetConfiguration, out, in).status, st::Success);
+    ASSERT_EQ(control(codes::CdromGetConfiguration, out, in).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x46, 0x46}));
+}
+
+TEST_F(StateModel, S7_5_AudioPageIsReadByEveryGetVolume)
+{
+    build("audio");
+    Bytes out(4);
+    ASSERT_EQ(control(codes::CdromGetVolume, out).status, st::Success);
+    ASSERT_EQ(control(codes::CdromGetVolume, out).status, st::Success);
+    ASSERT_EQ(traffic().size(), 2u);
+    for (const auto& e : traffic()) EXPECT_EQ(formatHex(e.cdb().first(3)), "5a 00 0e");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §7.6 the MMC capability refresh: who triggers it
+
+TEST_F(StateModel, S7_6_ACookedReadRunsThePendingRefreshFirst)
+{
+    settleMmcRefresh = false;
+    build("data");
+    PageBuffer out(2048, 0);
+    ASSERT_EQ(read(16 * 2048, out.span()).status, st::Success);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x46, 0x5A, 0xAC, 0xAC, 0x28}));
+    EXPECT_FALSE(device->driver().state().mmcUpdateRequired);
+}
+
+TEST_F(StateModel, S7_6_ReadsRefusedByTheGatesDoNotRunIt)
+{
+    settleMmcRefresh = false;
+    build("data");
+    device->driver().stateForTesting().playActive = true;
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(0, out.span()).status, st::DeviceBusy);
+    EXPECT_TRUE(traffic().empty());
+    EXPECT_TRUE(device->driver().state().mmcUpdateRequired);
+}
+
+TEST_F(StateModel, S7_6_ExclusiveAccessDoesNotTriggerIt)
+{
+    settleMmcRefresh = false;
+    build("data", {}, HandleAccess::ReadWrite);
+    const std::array<std::uint8_t, 8> query{};  // ExclusiveAccessQueryState, Flags 0
+    Bytes out(65);
+    ASSERT_EQ(control(codes::CdromExclusiveAccess, out, query).status, st::Success);
+    EXPECT_TRUE(traffic().empty());
+    EXPECT_TRUE(device->driver().state().mmcUpdateRequired);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §8.6 IOCTL-specific refinements: which codes forgive a port's DATA_OVERRUN (a short reply, Q7)
+
+class OverrunModel : public testing_support::RecordingModel {
+protected:
+    // The port reports every reply of `opcode` as DATA_OVERRUN, with the bytes that came.
+    void overrunOn(std::uint8_t opcode)
+    {
+        target->rewrite = [opcode](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>, mmc::CommandResult& result) {
+            if (cdb[0] == opcode && result.good()) result.transport = mmc::TransportStatus::DataOverrun;
+        };
+    }
+};
+
+TEST_F(OverrunModel, S8_6_TocCodesTakeDataOverrunForSuccess)
+{
+    build("dvd_rom", "mixed");
+    overrunOn(0x43);
+    Bytes toc(804);
+    ControlResult r = control(codes::CdromReadToc, toc);
+    EXPECT_EQ(r.status, st::Success);
+    EXPECT_EQ(r.information, traffic().back().transferred) << "Information = bytes transferred";
+    Bytes session(12);
+    EXPECT_EQ(control(codes::CdromGetLastSession, session).status, st::Success);
+    std::array<std::uint8_t, 4> ex{};  // format 0 (TOC), LBA
+    Bytes exOut(804);
+    EXPECT_EQ(control(codes::CdromReadTocEx, exOut, ex).status, st::Success);
+    EXPECT_EQ(traffic().size(), 3u) << "no retries";
+}
+
+TEST_F(OverrunModel, S8_6_GetVolumeTakesDataOverrunForSuccess)
+{
+    build("dvd_rom", "audio");
+    overrunOn(0x5A);
+    Bytes out(4);
+    EXPECT_EQ(control(codes::CdromGetVolume, out).status, st::Success);
+    EXPECT_EQ(traffic().size(), 1u);
+}
+
+TEST_F(OverrunModel, S8_6_ReadQChannelIsNotOnTheListAndFailsWithDataOverrun)
+{
+    build("dvd_rom", "audio");
+    overrunOn(0x42);
+    const std::array<std::uint8_t, 2> in{1, 0};  // current position
+    Bytes out(16);
+    const ControlResult r = control(codes::CdromReadQChannel, out, in);
+    EXPECT_EQ(r.status, st::DataOverrun);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_EQ(traffic().size(), 1u) << "DATA_OVERRUN is not retried (§8.3)";
+}
+
+}  // namespace
+}  // namespace cdcts::classdriver
