@@ -8,6 +8,34 @@
 #include "harness/mmc/opcode.hpp"
 
 namespace cdcts::classdriver {
+namespace {
+
+// READ(12) / WRITE(12) with the Streaming bit (byte 10 bit 7), as the cooked read/write path sends them (§3.4).
+bool isStreamingReadWrite(std::span<const std::uint8_t> cdb)
+{
+    if (cdb.size() < 12) return false;
+    constexpr std::uint8_t kWrite12 = 0xAA;
+    return (cdb[0] == static_cast<std::uint8_t>(mmc::Opcode::Read12) || cdb[0] == kWrite12) && (cdb[10] & 0x80) != 0;
+}
+
+// SenseInfoInterpretRefineByScsiCommand's guess (§8.5): timeouts and bus resets, unit attentions for a reset or
+// "insufficient time", and any ILLEGAL REQUEST except LBA out of range mean the drive cannot stream.
+bool looksPermanentForStreaming(const mmc::CommandResult& result)
+{
+    switch (result.transport) {
+    case mmc::TransportStatus::Timeout:
+    case mmc::TransportStatus::SelectionTimeout:
+    case mmc::TransportStatus::BusReset: return true;
+    default: break;
+    }
+    if (result.status != mmc::ScsiStatus::CheckCondition || !result.sense.valid()) return false;
+    const mmc::SenseCode c = result.sense.code();
+    if (c.key == mmc::SenseKey::UnitAttention) return c.asc == 0x29 || c.asc == 0x2E;
+    if (c.key == mmc::SenseKey::IllegalRequest) return c.asc != 0x21;
+    return false;
+}
+
+}  // namespace
 
 ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
 {
@@ -48,6 +76,18 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             result.sense.valid() && result.sense.key() == mmc::SenseKey::UnitAttention && result.sense.asc() == 0x28)
             restoreSpeedQueued_ = true;
         if (i.status == ioctl::status::VerifyRequired && retryVerifyRequired) i.retry = true;
+        // §8.5, §7.2: a streaming READ(12)/WRITE(12) failure that looks permanent latches "no streaming" for the
+        // device and is retried at once (the retry re-sends this CDB; later packets fall back); one that looks
+        // transient fails the request without retries.
+        if (isStreamingReadWrite(request.cdb)) {
+            if (looksPermanentForStreaming(result)) {
+                state_.noStreamingHack = true;
+                i.retry = true;
+                i.delay = Nanoseconds{0};
+            } else {
+                i.retry = false;
+            }
+        }
         // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
         // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
         if (context.opcode == 0xAC && request.cdb.size() > 1 && (request.cdb[1] & 0x03) == 2 &&

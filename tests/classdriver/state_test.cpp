@@ -73,6 +73,66 @@ TEST_F(StateModel, S7_1_EmptyDriveStartsWithMediaNotPresent)
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// §7.2 streaming: what a handle that enforces streaming reads sends (dvd_rom has Real Time Streaming)
+
+class StreamingReadModel : public StateModel {
+protected:
+    void enableStreamingReads()
+    {
+        build("data");
+        ASSERT_TRUE(device->driver().state().streamingReadSupported) << "found by the settled refresh";
+        std::array<std::uint8_t, 4> in{};
+        storeLe32(in.data(), 2);  // CdromStreamingEnableForReadOnly
+        Bytes none;
+        ASSERT_EQ(control(codes::CdromEnableStreaming, none, in).status, st::Success);
+        device->drive().trace().clear();
+    }
+};
+
+TEST_F(StreamingReadModel, S7_2_EnforcedHandleReadsWithRead12AndTheStreamingBit)
+{
+    enableStreamingReads();
+    PageBuffer out(2048, 0);
+    ASSERT_EQ(read(16 * 2048, out.span()).status, st::Success);
+    ASSERT_EQ(traffic().size(), 1u);
+    EXPECT_EQ(formatHex(traffic()[0].cdb()), "a8 00 00 00 00 10 00 00 00 01 80 00");
+}
+
+TEST_F(StreamingReadModel, S7_2_PermanentLookingFailureLatchesNoStreamingAndLaterReadsFallBack)
+{
+    enableStreamingReads();
+    device->drive().faults().addCommandFault(
+        {.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xA8, .count = 1, .sense = mmc::sense::InvalidFieldInCdb});
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(16 * 2048, out.span()).status, st::Success) << "retried at once, though 05/24 is never retried otherwise";
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0xA8, 0xA8}));
+    EXPECT_TRUE(device->driver().state().noStreamingHack);
+    device->drive().trace().clear();
+    ASSERT_EQ(read(16 * 2048, out.span()).status, st::Success) << "silently";
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x28}));
+}
+
+TEST_F(StreamingReadModel, S7_2_TransientLookingFailureFailsAtOnceAndKeepsStreaming)
+{
+    enableStreamingReads();
+    device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xA8, .count = 1,
+                                              .sense = mmc::SenseCode{mmc::SenseKey::HardwareError, 0x44, 0x00}});
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(16 * 2048, out.span()).status, st::IoDeviceError);
+    EXPECT_EQ(traffic().size(), 1u) << "04/44 would be retried on any other command";
+    EXPECT_FALSE(device->driver().state().noStreamingHack);
+}
+
+TEST_F(StreamingReadModel, S7_2_EnforcedHandleOnADriveWithoutSupportIsRefused)
+{
+    enableStreamingReads();
+    device->driver().stateForTesting().streamingReadSupported = false;  // as a later refresh could find
+    PageBuffer out(2048, 0);
+    EXPECT_EQ(read(16 * 2048, out.span()).status, st::InvalidDeviceRequest);
+    EXPECT_TRUE(traffic().empty());
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // §7.3 media change, DO_VERIFY_VOLUME and STATUS_VERIFY_REQUIRED
 
 TEST_F(StateModel, S7_3_OtherIoctlsDoNotLookAtDoVerifyVolume)
