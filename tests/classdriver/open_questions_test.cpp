@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "../support/scripted_target.hpp"
+#include "tests/support/scripted_target.hpp"
 #include "harness/classdriver/class_driver.hpp"
 #include "harness/classdriver/scsi_executor.hpp"
 #include "harness/core/bytes.hpp"

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "../support/scripted_target.hpp"
+#include "tests/support/scripted_target.hpp"
 #include "harness/classdriver/scsi_executor.hpp"
 #include "harness/mmc/cdb.hpp"
 
@@ -297,6 +297,20 @@ TEST_F(Executor, S8_4_MmcDrivesRefreshAfterMediumChangedOrReset)
     failFirst(0x00, 1, senseReply({SenseKey::UnitAttention, 0x2A, 0x01}));
     (void)send(mmc::cdb::testUnitReady());
     EXPECT_FALSE(state.mmcUpdateRequired) << "parameters changed is not one of them";
+}
+
+TEST_F(Executor, S8_4_MediumChangedQueuesTheDefaultSpeedRestoreWhileFlagged)
+{
+    state.isMmc = true;
+    state.restoreDefaultSpeed = true;
+    failFirst(0x00, 1, senseReply({SenseKey::UnitAttention, 0x28, 0x00}));
+    ScsiExecutor scsi(drive, state, false);
+    const auto tur = mmc::cdb::testUnitReady();
+    ASSERT_EQ(scsi.send({tur, {}, mmc::DataDirection::None}).status, st::Success);
+    EXPECT_EQ(drive.count(0xB6), 0u) << "a work item: after the request";
+    scsi.runQueuedWork();
+    ASSERT_EQ(drive.count(0xB6), 1u) << "SET STREAMING with RDD";
+    EXPECT_TRUE(state.restoreDefaultSpeed) << "the flag stays set";
 }
 
 TEST_F(Executor, S8_4_OperatorEjectRequestIsRetriedAsDeviceBusy)

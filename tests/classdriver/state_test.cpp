@@ -11,6 +11,7 @@
 #include "model_fixture.hpp"
 #include "page_buffer.hpp"
 #include "recording_model.hpp"
+#include "tests/support/scripted_target.hpp"
 
 namespace cdcts::classdriver {
 namespace {
@@ -98,7 +99,7 @@ TEST_F(StreamingReadModel, S7_2_EnforcedHandleReadsWithRead12AndTheStreamingBit)
     EXPECT_EQ(formatHex(traffic()[0].cdb()), "a8 00 00 00 00 10 00 00 00 01 80 00");
 }
 
-TEST_F(StreamingReadModel, S7_2_PermanentLookingFailureLatchesNoStreamingAndLaterReadsFallBack)
+TEST_F(StreamingReadModel, S7_2_S8_5_PermanentLookingFailureLatchesNoStreamingAndLaterReadsFallBack)
 {
     enableStreamingReads();
     device->drive().faults().addCommandFault(
@@ -112,7 +113,7 @@ TEST_F(StreamingReadModel, S7_2_PermanentLookingFailureLatchesNoStreamingAndLate
     EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x28}));
 }
 
-TEST_F(StreamingReadModel, S7_2_TransientLookingFailureFailsAtOnceAndKeepsStreaming)
+TEST_F(StreamingReadModel, S7_2_S8_5_TransientLookingFailureFailsAtOnceAndKeepsStreaming)
 {
     enableStreamingReads();
     device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xA8, .count = 1,
@@ -200,8 +201,70 @@ TEST_F(StateModel, S7_3_RemovalSetsNotPresentAndTheNextMediumIsAnArrival)
     EXPECT_EQ(loadLe32(count.data()), before + 2) << "CHECK_VERIFY returns the new count";
 }
 
+TEST_F(StateModel, S7_3_RawReadFailsVerifyRequiredWithoutReadingTheDisc)
+{
+    buildWithVerifyPending();
+    device->driver().runPendingMmcRefresh();  // the 06/28 made one due; keep it out of this trace
+    device->drive().trace().clear();
+    std::array<std::uint8_t, 16> info{};  // RAW_READ_INFO: DiskOffset 0, SectorCount 1, TrackMode CDDA (2)
+    storeLe32(&info[8], 1);
+    storeLe32(&info[12], 2);
+    PageBuffer out(2352, 0);
+    const ControlResult r = handle->control(codes::CdromRawRead, info, out.span());
+    EXPECT_EQ(r.status, st::VerifyRequired);
+    EXPECT_EQ(r.information, 0u);
+    EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x25})) << "READ CAPACITY, no READ CD";
+}
+
+TEST_F(StateModel, S7_3_ExclusiveUnlockSetsDoVerifyVolumeWithAMountedVolume)
+{
+    ClassDriverSettings settings;
+    settings.volumeMounted = true;
+    build("data", settings, HandleAccess::ReadWrite);
+    // The start-up unit attentions set the flag; the file system's verify would have cleared it since.
+    device->driver().stateForTesting().verifyVolume = false;
+    Bytes lock(72, 0);
+    lock[0] = 1;  // ExclusiveAccessLockDevice
+    lock[4] = 1;  // CDROM_LOCK_IGNORE_VOLUME
+    lock[8] = 'x';
+    Bytes none;
+    ASSERT_EQ(control(codes::CdromExclusiveAccess, none, lock).status, st::Success);
+    EXPECT_FALSE(device->driver().state().verifyVolume);
+    std::array<std::uint8_t, 8> unlock{};
+    unlock[0] = 2;  // ExclusiveAccessUnlockDevice
+    ASSERT_EQ(control(codes::CdromExclusiveAccess, none, unlock).status, st::Success);
+    EXPECT_TRUE(device->driver().state().verifyVolume);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // §7.4 play-active: the codes that ignore it
+TEST_F(StateModel, S7_4_PlayAndResumeSetTheFlagPauseAndStopClearIt)
+{
+    build("audio");
+    const std::array<std::uint8_t, 6> msf{0, 2, 0, 0, 30, 0};  // 00:02:00 to 00:30:00
+    Bytes none;
+    ASSERT_EQ(control(codes::CdromPlayAudioMsf, none, msf).status, st::Success);
+    EXPECT_TRUE(device->driver().state().playActive);
+    ASSERT_EQ(control(codes::CdromPauseAudio, none).status, st::Success);
+    EXPECT_FALSE(device->driver().state().playActive);
+    ASSERT_EQ(control(codes::CdromResumeAudio, none).status, st::Success);
+    EXPECT_TRUE(device->driver().state().playActive);
+    ASSERT_EQ(control(codes::CdromStopAudio, none).status, st::Success);
+    EXPECT_FALSE(device->driver().state().playActive);
+}
+
+TEST_F(StateModel, S7_4_AFailedReadQChannelClearsTheFlag)
+{
+    build("audio");
+    device->driver().stateForTesting().playActive = true;
+    device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0x42, .count = 6,
+                                              .sense = mmc::SenseCode{mmc::SenseKey::HardwareError, 0x44, 0x00}});
+    const std::array<std::uint8_t, 2> in{1, 0};
+    Bytes out(16);
+    EXPECT_EQ(control(codes::CdromReadQChannel, out, in).status, st::IoDeviceError);
+    EXPECT_FALSE(device->driver().state().playActive);
+}
+
 
 TEST_F(StateModel, S7_4_GetConfigurationAndGeometryIgnoreTheFlag)
 {
@@ -366,6 +429,31 @@ TEST_F(OverrunModel, S8_6_ReadQChannelIsNotOnTheListAndFailsWithDataOverrun)
     EXPECT_EQ(r.status, st::DataOverrun);
     EXPECT_EQ(r.information, 0u);
     EXPECT_EQ(traffic().size(), 1u) << "DATA_OVERRUN is not retried (§8.3)";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// §8.5 RESERVE(6)/RELEASE(6): INVALID_DEVICE_REQUEST switches to the 10-byte form, retried, latched
+
+TEST(ReserveRefinement, S8_5_Reserve6RefusedSwitchesTo10ByteAndLatches)
+{
+    testing_support::ScriptedTarget drive;
+    drive.script = [](std::span<const std::uint8_t> cdb) {
+        if (cdb[0] == 0x16) return testing_support::senseReply(mmc::sense::InvalidCommandOperationCode);
+        return testing_support::goodReply();
+    };
+    ClassDriver driver(drive, DeviceIdentity{}, ClassDriverSettings{});
+    const auto h = driver.open(HandleAccess::Read);
+    drive.cdbs.clear();
+    Bytes none;
+    ASSERT_EQ(h->control(codes::CdromReserve, {}, none).status, st::Success);
+    ASSERT_EQ(drive.cdbs.size(), 2u);
+    EXPECT_EQ(drive.cdbs[0][0], 0x16);
+    EXPECT_EQ(drive.cdbs[1], (Bytes{0x56, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
+    EXPECT_TRUE(driver.state().noReserve6);
+    drive.cdbs.clear();
+    ASSERT_EQ(h->control(codes::CdromReserve, {}, none).status, st::Success);
+    ASSERT_EQ(drive.cdbs.size(), 1u);
+    EXPECT_EQ(drive.cdbs[0][0], 0x56) << "latched";
 }
 
 }  // namespace
