@@ -348,6 +348,30 @@ TEST_F(StateModel, S7_5_AudioPageIsReadByEveryGetVolume)
 // ---------------------------------------------------------------------------------------------------------
 // §7.6 the MMC capability refresh: who triggers it
 
+TEST(CapabilityBuffer, S7_6_CapabilityBufferIsReadAtMostFourTimesWhileItGrows)
+{
+    // A drive whose RT=0 DataLength grows with every GET CONFIGURATION: after the header, the driver reads the
+    // whole reply again while it keeps growing, four times at most, then gives up.
+    testing_support::ScriptedTarget drive;
+    std::vector<std::uint16_t> fullReads;
+    drive.script = [&fullReads, calls = std::uint32_t{0}](std::span<const std::uint8_t> cdb) mutable {
+        if (cdb[0] != 0x46) return testing_support::goodReply();
+        const std::uint16_t allocation = loadBe16(&cdb[7]);
+        Bytes reply(allocation, 0);
+        if ((cdb[1] & 0x03) == 2) {
+            storeBe32(reply.data(), 8);  // the type-one probe: header + one feature header, as asked
+        } else {
+            ++calls;
+            storeBe32(reply.data(), 4 + 8 * calls);
+            if (calls > 2) fullReads.push_back(allocation);  // 1: detection, 2: the header of the capability read
+        }
+        return testing_support::goodReply(reply);
+    };
+    ClassDriver driver(drive, DeviceIdentity{}, ClassDriverSettings{});
+    EXPECT_EQ(fullReads, (std::vector<std::uint16_t>{24, 36, 44, 52})) << "size + 4 each pass, as the sample computes it";
+    EXPECT_TRUE(driver.state().capabilities.empty()) << "never settled";
+}
+
 TEST_F(StateModel, S7_6_ACookedReadRunsThePendingRefreshFirst)
 {
     settleMmcRefresh = false;
