@@ -81,7 +81,7 @@ TEST_F(Executor, S8_ARetryThatSucceedsCompletesTheRequest)
     EXPECT_EQ(drive.cdbs.size(), 3u);
 }
 
-TEST_F(Executor, S8_1_NotReady0400SendsStartUnitAndFailsAfterSixQuickAttempts)
+TEST_F(Executor, S8_1_S8_7_NotReady0400SendsStartUnitAndFailsAfterSixQuickAttempts)
 {
     failAlways(0x00, senseReply({SenseKey::NotReady, 0x04, 0x00}));
     const ScsiOutcome out = send(mmc::cdb::testUnitReady());

@@ -60,6 +60,10 @@ TEST_F(StateModel, S7_1_InitialStateAfterStartUp)
     EXPECT_EQ(s.mediaState, MediaState::Present) << "the start-up READ CAPACITY succeeded";
     EXPECT_EQ(s.capacity.partitionLength, partitionLength()) << "cached from the start-up READ CAPACITY";
     EXPECT_GE(s.inquiryData.size(), 36u);
+    EXPECT_FALSE(s.badTypeOneGetConfiguration);
+    // From 0: the drive's power-on 06/29 (+1 for the key, +1 as a key-table unit attention), then its 06/28 (+1 for
+    // the key) that also makes the medium present (+1 for the arrival).
+    EXPECT_EQ(s.mediaChangeCount, 4u);
     const FileObject& file = dynamic_cast<const ModelHandle&>(*handle).fileObject();
     EXPECT_FALSE(file.enforceStreamingRead) << "FALSE at create";
     EXPECT_FALSE(file.enforceStreamingWrite);
@@ -89,6 +93,16 @@ protected:
         device->drive().trace().clear();
     }
 };
+
+TEST_F(StateModel, S7_2_AFreshHandleReadsWithRead10)
+{
+    build("data");
+    ASSERT_TRUE(device->driver().state().streamingReadSupported);
+    PageBuffer out(2048, 0);
+    ASSERT_EQ(read(16 * 2048, out.span()).status, st::Success);
+    ASSERT_EQ(traffic().size(), 1u);
+    EXPECT_EQ(formatHex(traffic()[0].cdb()), "28 00 00 00 00 10 00 00 01 00") << "streaming is off until ENABLE_STREAMING";
+}
 
 TEST_F(StreamingReadModel, S7_2_EnforcedHandleReadsWithRead12AndTheStreamingBit)
 {
@@ -347,6 +361,17 @@ TEST_F(StateModel, S7_5_AudioPageIsReadByEveryGetVolume)
 
 // ---------------------------------------------------------------------------------------------------------
 // §7.6 the MMC capability refresh: who triggers it
+
+TEST_F(StateModel, S7_6_NonMmcDrivesGetNoMmcErrorHandler)
+{
+    build("data", {}, HandleAccess::Read, "legacy_cdrom");
+    ASSERT_FALSE(device->driver().state().isMmc);
+    device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0x43, .count = 6,
+                                              .sense = mmc::SenseCode{mmc::SenseKey::NotReady, 0x04, 0x07}});
+    Bytes toc(804);
+    EXPECT_EQ(control(codes::CdromReadToc, toc).status, st::DeviceNotReady) << "§8.1's status; an MMC drive says DEVICE_BUSY";
+    EXPECT_EQ(traffic().size(), 6u);
+}
 
 TEST(CapabilityBuffer, S7_6_CapabilityBufferIsReadAtMostFourTimesWhileItGrows)
 {
