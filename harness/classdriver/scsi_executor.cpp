@@ -55,7 +55,10 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             outcome.transferred = result.transferred;
             return outcome;
         }
-        Interpretation i = interpretFailure(result, context);
+        InterpretationContext attempt = context;
+        attempt.retriedCount = outcome.retries;
+        attempt.verifyVolumeSet = state_.verifyVolume;
+        Interpretation i = interpretFailure(result, attempt);
         // §8.5: MODE SENSE and GET PERFORMANCE take the port's DATA_OVERRUN (a short reply on ATAPI) for success.
         if (rules.dataOverrunIsSuccess && result.transport == mmc::TransportStatus::DataOverrun) i.status = ioctl::status::Success;
         state_.mediaChangeCount += i.mediaChangeIncrements;

@@ -138,11 +138,28 @@ Interpretation bySenseKey(const mmc::SenseData& sense, const InterpretationConte
 }
 
 // §8.3: no valid sense data, so the transport (SRB) status decides.
-Interpretation byTransport(const mmc::CommandResult& result)
+Interpretation byTransport(const mmc::CommandResult& result, const InterpretationContext& ctx)
 {
     Interpretation i;
     switch (result.transport) {
-    case mmc::TransportStatus::NoDevice: i.status = st::NoSuchDevice; return i;
+    case mmc::TransportStatus::NoDevice:
+    case mmc::TransportStatus::InvalidTarget: i.status = st::NoSuchDevice; return i;
+    case mmc::TransportStatus::Aborted: i.status = st::IoTimeout, i.retry = true, i.delay = 1s; return i;
+    case mmc::TransportStatus::PhaseSequenceFailure:
+        // Counted as a device error (1 s) and retried only while at most one retry was made: 2 retries at most.
+        i.status = st::IoDeviceError;
+        i.retry = ctx.retriedCount <= 1;
+        i.delay = 1s;
+        return i;
+    case mmc::TransportStatus::RequestFlushed:
+        if (ctx.verifyVolumeSet) {
+            i.status = st::VerifyRequired;
+        } else {
+            i.status = st::IoDeviceError, i.retry = true;
+        }
+        return i;
+    case mmc::TransportStatus::InvalidRequest: i.status = st::InvalidDeviceRequest; return i;
+    case mmc::TransportStatus::ParityError: i.status = st::IoDeviceError, i.retry = true, i.delay = 1s; return i;
     case mmc::TransportStatus::Timeout: i.status = st::IoTimeout, i.retry = true, i.delay = 1s; return i;
     case mmc::TransportStatus::SelectionTimeout: i.status = st::DeviceNotConnected; return i;
     case mmc::TransportStatus::DataOverrun: i.status = st::DataOverrun; return i;
@@ -232,7 +249,7 @@ Interpretation interpretFailure(const mmc::CommandResult& result, const Interpre
     }
     const bool senseValid = result.transport == mmc::TransportStatus::Ok && result.status == mmc::ScsiStatus::CheckCondition &&
                             result.sense.valid();
-    if (!senseValid) return byTransport(result);
+    if (!senseValid) return byTransport(result, context);
 
     const bool unitAttention = result.sense.key() == SenseKey::UnitAttention;
     Interpretation i;

@@ -29,6 +29,8 @@ struct InterpretationContext {
     std::uint8_t opcode = 0;
     bool volumeMounted = false;  // decides VERIFY_REQUIRED vs a silent retry for unit attentions
     bool isMmc = true;           // the MMC error handler (§8.4) applies to MMC drives only
+    int retriedCount = 0;        // retries already made for this command (PHASE_SEQUENCE_FAILURE allows 2, §8.3)
+    bool verifyVolumeSet = false;  // DO_VERIFY_VOLUME before this attempt (REQUEST_FLUSHED, §8.3)
 };
 
 // §8.5 (SenseInfoInterpretRefineByScsiCommand): what the operation code itself changes, whoever sends it. The

@@ -136,6 +136,26 @@ TEST_F(Executor, S8_3_SelectionTimeoutIsNotRetried)
     EXPECT_EQ(drive.cdbs.size(), 1u);
 }
 
+TEST_F(Executor, S8_3_PhaseSequenceFailureGetsTwoRetriesOneSecondApart)
+{
+    failAlways(0x00, transportReply(mmc::TransportStatus::PhaseSequenceFailure));
+    EXPECT_EQ(send(mmc::cdb::testUnitReady()).status, st::IoDeviceError);
+    EXPECT_EQ(drive.cdbs.size(), 3u);
+    EXPECT_EQ(elapsed(), 2s);
+}
+
+TEST_F(Executor, S8_3_RequestFlushedFollowsDoVerifyVolume)
+{
+    failFirst(0x00, 1, transportReply(mmc::TransportStatus::RequestFlushed));
+    EXPECT_EQ(send(mmc::cdb::testUnitReady()).status, st::Success) << "retried at once";
+    EXPECT_EQ(drive.cdbs.size(), 2u);
+    state.verifyVolume = true;
+    drive.cdbs.clear();
+    failFirst(0x00, 1, transportReply(mmc::TransportStatus::RequestFlushed));
+    EXPECT_EQ(send(mmc::cdb::testUnitReady()).status, st::VerifyRequired);
+    EXPECT_EQ(drive.cdbs.size(), 1u);
+}
+
 TEST_F(Executor, S8_3_DataOverrunFailsWithoutRetryForOtherOpcodes)
 {
     failAlways(0x42, transportReply(mmc::TransportStatus::DataOverrun, 10));

@@ -271,8 +271,39 @@ INSTANTIATE_TEST_SUITE_P(
                     TransportRow{"check_condition_without_sense", TransportStatus::Ok, ScsiStatus::CheckCondition, st::IoDeviceError,
                                  true, seconds(0)},
                     TransportRow{"busy", TransportStatus::Ok, ScsiStatus::Busy, st::DeviceNotReady, true, seconds(0)},
-                    TransportRow{"task_set_full", TransportStatus::Ok, ScsiStatus::TaskSetFull, st::IoDeviceError, true, seconds(0)}),
+                    TransportRow{"task_set_full", TransportStatus::Ok, ScsiStatus::TaskSetFull, st::IoDeviceError, true, seconds(0)},
+                    TransportRow{"invalid_target", TransportStatus::InvalidTarget, ScsiStatus::Good, st::NoSuchDevice, false, seconds(0)},
+                    TransportRow{"aborted", TransportStatus::Aborted, ScsiStatus::Good, st::IoTimeout, true, seconds(1)},
+                    TransportRow{"invalid_request", TransportStatus::InvalidRequest, ScsiStatus::Good, st::InvalidDeviceRequest, false,
+                                 seconds(0)},
+                    TransportRow{"parity_error", TransportStatus::ParityError, ScsiStatus::Good, st::IoDeviceError, true, seconds(1)},
+                    TransportRow{"phase_sequence_first_attempt", TransportStatus::PhaseSequenceFailure, ScsiStatus::Good,
+                                 st::IoDeviceError, true, seconds(1)},
+                    TransportRow{"request_flushed_no_verify_pending", TransportStatus::RequestFlushed, ScsiStatus::Good,
+                                 st::IoDeviceError, true, seconds(0)}),
     [](const testing::TestParamInfo<TransportRow>& rowInfo) { return std::string(rowInfo.param.name); });
+
+TEST(TransportState, S8_3_PhaseSequenceFailureIsRetriedTwiceAtMost)
+{
+    mmc::CommandResult r;
+    r.transport = mmc::TransportStatus::PhaseSequenceFailure;
+    InterpretationContext ctx;
+    ctx.retriedCount = 1;
+    EXPECT_TRUE(interpretFailure(r, ctx).retry) << "one retry made: one more";
+    ctx.retriedCount = 2;
+    EXPECT_FALSE(interpretFailure(r, ctx).retry);
+}
+
+TEST(TransportState, S8_3_RequestFlushedIsVerifyRequiredWhileDoVerifyVolumeIsSet)
+{
+    mmc::CommandResult r;
+    r.transport = mmc::TransportStatus::RequestFlushed;
+    InterpretationContext ctx;
+    ctx.verifyVolumeSet = true;
+    const Interpretation i = interpretFailure(r, ctx);
+    EXPECT_EQ(i.status, st::VerifyRequired);
+    EXPECT_FALSE(i.retry);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // §8.4, the MMC error handler's overrides (MMC drives only).
