@@ -2,6 +2,7 @@
 // IOCTL-specific sense refinements (§8.6), end to end through the model on the emulated drive.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 
 #include "harness/classdriver/model_handle.hpp"
@@ -47,6 +48,7 @@ TEST_F(StateModel, S7_1_InitialStateAfterStartUp)
     build("data");
     const DriverState& s = device->driver().state();
     EXPECT_EQ(s.exclusiveOwner, nullptr);
+    EXPECT_TRUE(std::all_of(s.exclusiveCallerName.begin(), s.exclusiveCallerName.end(), [](std::uint8_t b) { return b == 0; }));
     EXPECT_EQ(s.lockCount, 0);
     EXPECT_EQ(s.protectedLockCount, 0);
     EXPECT_EQ(s.internalLockCount, 0);
