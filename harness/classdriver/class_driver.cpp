@@ -178,10 +178,13 @@ Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, st
     std::lock_guard lock(serialQueue_);
     DriverContext context{state_, scsi_, settings_};
     Completion c;
-    if (auto failed = validateCookedRead(file, byteOffset, buffer.size(), context))
+    if (auto failed = validateCookedRead(file, byteOffset, buffer.size(), context)) {
         c = *failed;
-    else
+    } else {
+        // A read work item runs a pending MMC capability refresh first, as a queued IOCTL does (§7.6).
+        updateMmcCapabilities(scsi_, state_, settings_.adapter);
         c = handleCookedRead(file, byteOffset, buffer, context);
+    }
     return complete(c);  // §1 step 7 applies to reads as well
 }
 

@@ -8,12 +8,46 @@
 #include "harness/mmc/opcode.hpp"
 
 namespace cdcts::classdriver {
+namespace {
+
+// READ(12) / WRITE(12) with the Streaming bit (byte 10 bit 7), as the cooked read/write path sends them (§3.4).
+bool isStreamingReadWrite(std::span<const std::uint8_t> cdb)
+{
+    if (cdb.size() < 12) return false;
+    constexpr std::uint8_t kWrite12 = 0xAA;
+    return (cdb[0] == static_cast<std::uint8_t>(mmc::Opcode::Read12) || cdb[0] == kWrite12) && (cdb[10] & 0x80) != 0;
+}
+
+// SenseInfoInterpretRefineByScsiCommand's guess (§8.5): timeouts and bus resets, unit attentions for a reset or
+// "insufficient time", and any ILLEGAL REQUEST except LBA out of range mean the drive cannot stream.
+bool looksPermanentForStreaming(const mmc::CommandResult& result)
+{
+    switch (result.transport) {
+    case mmc::TransportStatus::Timeout:
+    case mmc::TransportStatus::SelectionTimeout:
+    case mmc::TransportStatus::BusReset: return true;
+    default: break;
+    }
+    if (result.status != mmc::ScsiStatus::CheckCondition || !result.sense.valid()) return false;
+    const mmc::SenseCode c = result.sense.code();
+    if (c.key == mmc::SenseKey::UnitAttention) return c.asc == 0x29 || c.asc == 0x2E;
+    if (c.key == mmc::SenseKey::IllegalRequest) return c.asc != 0x21;
+    return false;
+}
+
+}  // namespace
 
 ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
 {
     ScsiOutcome outcome;
     // The MMC error handler (§8.4) is hooked in once start-up has found an MMC drive (§7.6).
     const InterpretationContext context{request.cdb.empty() ? std::uint8_t{0} : request.cdb[0], volumeMounted_, state_.isMmc};
+    // §8.5: the opcode's own rules hold whoever sends the command; a request may only tighten the cap or
+    // lengthen the not-ready delay.
+    const OpcodeRules rules = opcodeRules(context.opcode);
+    const int maxRetries = std::min(request.maxRetries, rules.maxRetries);
+    const bool retryVerifyRequired = request.retryVerifyRequired || rules.retryVerifyRequired;
+    const Nanoseconds notReadyMinDelay = std::max(request.notReadyMinDelay, rules.notReadyMinDelay);
     for (;;) {
         const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
         if (result.good()) {
@@ -21,7 +55,12 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             outcome.transferred = result.transferred;
             return outcome;
         }
-        Interpretation i = interpretFailure(result, context);
+        InterpretationContext attempt = context;
+        attempt.retriedCount = outcome.retries;
+        attempt.verifyVolumeSet = state_.verifyVolume;
+        Interpretation i = interpretFailure(result, attempt);
+        // §8.5: MODE SENSE and GET PERFORMANCE take the port's DATA_OVERRUN (a short reply on ATAPI) for success.
+        if (rules.dataOverrunIsSuccess && result.transport == mmc::TransportStatus::DataOverrun) i.status = ioctl::status::Success;
         state_.mediaChangeCount += i.mediaChangeIncrements;
         switch (i.mediaState) {
         case MediaStateChange::Present:
@@ -39,7 +78,19 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         if (state_.isMmc && state_.restoreDefaultSpeed && result.status == mmc::ScsiStatus::CheckCondition &&
             result.sense.valid() && result.sense.key() == mmc::SenseKey::UnitAttention && result.sense.asc() == 0x28)
             restoreSpeedQueued_ = true;
-        if (i.status == ioctl::status::VerifyRequired && request.retryVerifyRequired) i.retry = true;
+        if (i.status == ioctl::status::VerifyRequired && retryVerifyRequired) i.retry = true;
+        // §8.5, §7.2: a streaming READ(12)/WRITE(12) failure that looks permanent latches "no streaming" for the
+        // device and is retried at once (the retry re-sends this CDB; later packets fall back); one that looks
+        // transient fails the request without retries.
+        if (isStreamingReadWrite(request.cdb)) {
+            if (looksPermanentForStreaming(result)) {
+                state_.noStreamingHack = true;
+                i.retry = true;
+                i.delay = Nanoseconds{0};
+            } else {
+                i.retry = false;
+            }
+        }
         // §8.5, sample bug (Q16): a GET PERFORMANCE that fails without sense and whose byte 1 reads as GET
         // CONFIGURATION's RequestType ONE (Except = 2) latches "bad type-one GET CONFIGURATION" and is retried.
         if (context.opcode == 0xAC && request.cdb.size() > 1 && (request.cdb[1] & 0x03) == 2 &&
@@ -61,13 +112,13 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
             return outcome;
         }
         if (outcome.retries < request.forcedRetries) i.retry = true;
-        if (request.notReadyMinDelay > Nanoseconds{0}) {
+        if (notReadyMinDelay > Nanoseconds{0}) {
             const bool lunNotReady = i.status == ioctl::status::DeviceNotReady && result.status == mmc::ScsiStatus::CheckCondition &&
                                      result.sense.valid() && result.sense.code().asc == 0x04;
             if (lunNotReady || result.transport == mmc::TransportStatus::SelectionTimeout)
-                i.delay = std::max(i.delay, request.notReadyMinDelay);
+                i.delay = std::max(i.delay, notReadyMinDelay);
         }
-        if (!i.retry || outcome.retries >= request.maxRetries) {
+        if (!i.retry || outcome.retries >= maxRetries) {
             outcome.status = i.status;
             outcome.transferred = result.transferred;
             return outcome;

@@ -17,7 +17,8 @@ struct ScsiRequest {
     std::span<std::uint8_t> data;
     mmc::DataDirection direction = mmc::DataDirection::None;
     Nanoseconds timeout{std::chrono::seconds(10)};
-    // Retries after the first attempt (§8: 5 unless the opcode's refinement says otherwise).
+    // Retries after the first attempt (§8: 5). The opcode's own rules (opcodeRules, §8.5) apply as well; the
+    // tighter cap wins, so a request only needs this for caps the opcode alone does not decide (1Eh, 16h/17h).
     int maxRetries = 5;
     bool retryVerifyRequired = false;  // READ CAPACITY and MODE SENSE retry VERIFY_REQUIRED (§8.5)
     // §8.5 1Eh ALLOW: retried while fewer than this many retries were made, whatever the sense says.

@@ -1,6 +1,7 @@
 #include "harness/classdriver/sense_interpretation.hpp"
 
 #include <chrono>
+#include <limits>
 #include <optional>
 
 #include "harness/mmc/opcode.hpp"
@@ -70,6 +71,16 @@ std::optional<Interpretation> byAdditionalSense(const mmc::SenseData& sense, con
     case 0x21: return make(st::NonexistentSector, false);
     case 0x24: return make(st::InvalidDeviceRequest, false);
     case 0x25: return make(st::NoSuchDevice, false);
+    case 0x6F:  // copy protection: one status per ASCQ, none retried
+        switch (ascq) {
+        case 0x00: return make(st::CssAuthenticationFailure, false);
+        case 0x01: return make(st::CssKeyNotPresent, false);
+        case 0x02: return make(st::CssKeyNotEstablished, false);
+        case 0x03: return make(st::CssScrambledSector, false);
+        case 0x04: return make(st::CssRegionMismatch, false);
+        case 0x05: return make(st::CssResetsExhausted, false);
+        default: return make(st::CopyProtectionFailure, false);
+        }
     case 0x28: {
         Interpretation i = mediaMayHaveChanged(ctx, 0s);
         i.mediaState = MediaStateChange::Present;
@@ -127,11 +138,28 @@ Interpretation bySenseKey(const mmc::SenseData& sense, const InterpretationConte
 }
 
 // §8.3: no valid sense data, so the transport (SRB) status decides.
-Interpretation byTransport(const mmc::CommandResult& result)
+Interpretation byTransport(const mmc::CommandResult& result, const InterpretationContext& ctx)
 {
     Interpretation i;
     switch (result.transport) {
-    case mmc::TransportStatus::NoDevice: i.status = st::NoSuchDevice; return i;
+    case mmc::TransportStatus::NoDevice:
+    case mmc::TransportStatus::InvalidTarget: i.status = st::NoSuchDevice; return i;
+    case mmc::TransportStatus::Aborted: i.status = st::IoTimeout, i.retry = true, i.delay = 1s; return i;
+    case mmc::TransportStatus::PhaseSequenceFailure:
+        // Counted as a device error (1 s) and retried only while at most one retry was made: 2 retries at most.
+        i.status = st::IoDeviceError;
+        i.retry = ctx.retriedCount <= 1;
+        i.delay = 1s;
+        return i;
+    case mmc::TransportStatus::RequestFlushed:
+        if (ctx.verifyVolumeSet) {
+            i.status = st::VerifyRequired;
+        } else {
+            i.status = st::IoDeviceError, i.retry = true;
+        }
+        return i;
+    case mmc::TransportStatus::InvalidRequest: i.status = st::InvalidDeviceRequest; return i;
+    case mmc::TransportStatus::ParityError: i.status = st::IoDeviceError, i.retry = true, i.delay = 1s; return i;
     case mmc::TransportStatus::Timeout: i.status = st::IoTimeout, i.retry = true, i.delay = 1s; return i;
     case mmc::TransportStatus::SelectionTimeout: i.status = st::DeviceNotConnected; return i;
     case mmc::TransportStatus::DataOverrun: i.status = st::DataOverrun; return i;
@@ -185,6 +213,33 @@ void applyMmcOverrides(Interpretation& i, const mmc::SenseData& sense, const Int
 
 }  // namespace
 
+OpcodeRules opcodeRules(std::uint8_t opcode)
+{
+    OpcodeRules rules;
+    switch (opcode) {
+    case 0x1E:  // PREVENT ALLOW MEDIUM REMOVAL: the caps depend on prevent/allow, so the request sets them
+        rules.maxRetries = std::numeric_limits<int>::max();
+        rules.notReadyMinDelay = 2s;
+        break;
+    case 0x1A:  // MODE SENSE(6)
+    case 0x5A:  // MODE SENSE(10)
+        rules.maxRetries = 2;
+        rules.retryVerifyRequired = true;
+        rules.notReadyMinDelay = 2s;
+        rules.dataOverrunIsSuccess = true;  // ports report a short reply as an overrun
+        break;
+    case 0x25:  // READ CAPACITY
+        rules.maxRetries = 2;
+        rules.retryVerifyRequired = true;
+        break;
+    case 0x16:  // RESERVE(6) / RELEASE(6): no cap of their own (Q15); the request sets one
+    case 0x17: rules.maxRetries = std::numeric_limits<int>::max(); break;
+    case 0xAC: rules.dataOverrunIsSuccess = true; break;  // GET PERFORMANCE, at most 5 retries
+    default: break;  // everything else, READ/WRITE included (their 160 s budget is not modelled): 5 retries
+    }
+    return rules;
+}
+
 Interpretation interpretFailure(const mmc::CommandResult& result, const InterpretationContext& context)
 {
     if (result.status == mmc::ScsiStatus::ReservationConflict) {
@@ -194,7 +249,7 @@ Interpretation interpretFailure(const mmc::CommandResult& result, const Interpre
     }
     const bool senseValid = result.transport == mmc::TransportStatus::Ok && result.status == mmc::ScsiStatus::CheckCondition &&
                             result.sense.valid();
-    if (!senseValid) return byTransport(result);
+    if (!senseValid) return byTransport(result, context);
 
     const bool unitAttention = result.sense.key() == SenseKey::UnitAttention;
     Interpretation i;

@@ -29,7 +29,19 @@ struct InterpretationContext {
     std::uint8_t opcode = 0;
     bool volumeMounted = false;  // decides VERIFY_REQUIRED vs a silent retry for unit attentions
     bool isMmc = true;           // the MMC error handler (§8.4) applies to MMC drives only
+    int retriedCount = 0;        // retries already made for this command (PHASE_SEQUENCE_FAILURE allows 2, §8.3)
+    bool verifyVolumeSet = false;  // DO_VERIFY_VOLUME before this attempt (REQUEST_FLUSHED, §8.3)
 };
+
+// §8.5 (SenseInfoInterpretRefineByScsiCommand): what the operation code itself changes, whoever sends it. The
+// executor combines these with what the request asks for (the tighter cap, the longer delay).
+struct OpcodeRules {
+    int maxRetries = 5;                     // retries after the first attempt
+    bool retryVerifyRequired = false;       // VERIFY_REQUIRED is retried (MODE SENSE, READ CAPACITY)
+    Nanoseconds notReadyMinDelay{0};        // NOT READY with ASC 04h, or a selection timeout, waits at least this
+    bool dataOverrunIsSuccess = false;      // DATA_OVERRUN completes as a success (MODE SENSE, GET PERFORMANCE)
+};
+[[nodiscard]] OpcodeRules opcodeRules(std::uint8_t opcode);
 
 [[nodiscard]] Interpretation interpretFailure(const mmc::CommandResult& result, const InterpretationContext& context);
 

@@ -58,6 +58,15 @@ inline constexpr NtStatus InvalidDeviceState{0xC0000184};
 inline constexpr NtStatus IoDeviceError{0xC0000185};
 inline constexpr NtStatus DeviceProtocolError{0xC0000186};
 inline constexpr NtStatus InvalidBufferSize{0xC0000206};
+// Copy-protection failures (sense 6F/xx, ioctl-contracts.md §8.1). Not in §0.3 and not in the catalog: their Win32
+// errors are not known (Q14), so they print as "NTSTATUS 0xC000030x".
+inline constexpr NtStatus CopyProtectionFailure{0xC0000305};
+inline constexpr NtStatus CssAuthenticationFailure{0xC0000306};
+inline constexpr NtStatus CssKeyNotPresent{0xC0000307};
+inline constexpr NtStatus CssKeyNotEstablished{0xC0000308};
+inline constexpr NtStatus CssScrambledSector{0xC0000309};
+inline constexpr NtStatus CssRegionMismatch{0xC000030A};
+inline constexpr NtStatus CssResetsExhausted{0xC000030B};
 }  // namespace status
 
 struct NtStatusInfo {

@@ -26,6 +26,12 @@ const char* transportStatusName(TransportStatus status)
     case TransportStatus::DataOverrun: return "data overrun";
     case TransportStatus::BusReset: return "bus reset";
     case TransportStatus::Error: return "error";
+    case TransportStatus::InvalidTarget: return "invalid target";
+    case TransportStatus::Aborted: return "aborted";
+    case TransportStatus::PhaseSequenceFailure: return "phase sequence failure";
+    case TransportStatus::RequestFlushed: return "request flushed";
+    case TransportStatus::InvalidRequest: return "invalid request";
+    case TransportStatus::ParityError: return "parity error";
     }
     return "?";
 }

@@ -31,6 +31,14 @@ enum class TransportStatus : std::uint8_t {
     DataOverrun,       // more data than the buffer held (or, on some ports, less than asked)
     BusReset,
     Error,             // anything else the transport could not deliver
+    // Rarer HBA outcomes the class driver tells apart (SRB statuses, ioctl-contracts.md §8.3). The backends report
+    // them where their transport distinguishes them; otherwise they fall under Error.
+    InvalidTarget,         // no such LUN, target, path or HBA (SRB_STATUS_INVALID_LUN / _TARGET_ID / _PATH_ID, NO_HBA)
+    Aborted,               // the HBA aborted the command (SRB_STATUS_ABORTED)
+    PhaseSequenceFailure,  // the bus phases went wrong (SRB_STATUS_PHASE_SEQUENCE_FAILURE)
+    RequestFlushed,        // flushed from the HBA's queue (SRB_STATUS_REQUEST_FLUSHED)
+    InvalidRequest,        // the HBA refused the request itself (SRB_STATUS_INVALID_REQUEST)
+    ParityError,           // parity error or unexpected bus free (SRB_STATUS_PARITY_ERROR, _UNEXPECTED_BUS_FREE)
 };
 
 [[nodiscard]] const char* scsiStatusName(ScsiStatus status);          // "CHECK CONDITION"

@@ -30,8 +30,8 @@ std::optional<Completion> validateCookedRead(const FileObject& file, std::int64_
         if (byteOffset < 0 || byteOffset >= partitionLength) return Completion{ioctl::status::InvalidDeviceRequest, 0};
         if (length > static_cast<std::uint64_t>(partitionLength - byteOffset)) return Completion{ioctl::status::InvalidDeviceRequest, 0};
     }
-    // §3.4: a handle that enforces streaming reads on a drive the last refresh found without support fails here;
-    // the latched "no streaming" flag is not checked (the read falls back silently, S/ioctl.c:6327).
+    // §3.4, §7.2: a handle that enforces streaming reads on a drive the last capability refresh found without
+    // streaming support is refused (RequestValidateReadWrite, S/ioctl.c:6322).
     if (readStreaming(file, state) == StreamingUse::Unsupported) return Completion{ioctl::status::InvalidDeviceRequest, 0};
     return std::nullopt;
 }
@@ -53,8 +53,9 @@ Completion handleCookedRead(const FileObject& file, std::int64_t byteOffset, std
         const auto lba = static_cast<std::uint32_t>(offset >> shift);
         const std::uint32_t blocks = size >> shift;
         const std::span<std::uint8_t> data = buffer.subspan(transferred, size);
-        // A handle that enforces streaming reads gets READ (12) with the Streaming bit (§3.4), READ (10) again once
-        // the "no streaming" flag latched (§7.2); latching it after a failed streaming read is not modelled.
+        // A handle that enforces streaming reads gets READ (12) with the Streaming bit (§3.4); once the "no
+        // streaming" flag has latched (§7.2, §8.5) it falls back to READ (10) silently. Decided per packet, as the
+        // sample builds each packet's CDB afresh (ScratchBuffer_SetupReadWriteSrb).
         ScsiOutcome outcome;
         if (readStreaming(file, context.state) == StreamingUse::Streaming) {
             const auto cdb = mmc::cdb::read12(lba, blocks, true);
