@@ -434,7 +434,7 @@ TEST_F(StateModel, S7_6_ExclusiveAccessDoesNotTriggerIt)
 // ---------------------------------------------------------------------------------------------------------
 // §8.6 IOCTL-specific refinements: which codes forgive a port's DATA_OVERRUN (a short reply, Q7)
 
-class OverrunModel : public testing_support::RecordingModel {
+class OverrunRefinementModel : public testing_support::RecordingModel {
 protected:
     // The port reports every reply of `opcode` as DATA_OVERRUN, with the bytes that came.
     void overrunOn(std::uint8_t opcode)
@@ -445,7 +445,7 @@ protected:
     }
 };
 
-TEST_F(OverrunModel, S8_6_TocCodesTakeDataOverrunForSuccess)
+TEST_F(OverrunRefinementModel, S8_6_TocCodesTakeDataOverrunForSuccess)
 {
     build("dvd_rom", "mixed");
     overrunOn(0x43);
@@ -461,7 +461,7 @@ TEST_F(OverrunModel, S8_6_TocCodesTakeDataOverrunForSuccess)
     EXPECT_EQ(traffic().size(), 3u) << "no retries";
 }
 
-TEST_F(OverrunModel, S8_6_GetVolumeTakesDataOverrunForSuccess)
+TEST_F(OverrunRefinementModel, S8_6_GetVolumeTakesDataOverrunForSuccess)
 {
     build("dvd_rom", "audio");
     overrunOn(0x5A);
@@ -470,7 +470,7 @@ TEST_F(OverrunModel, S8_6_GetVolumeTakesDataOverrunForSuccess)
     EXPECT_EQ(traffic().size(), 1u);
 }
 
-TEST_F(OverrunModel, S8_6_ReadQChannelIsNotOnTheListAndFailsWithDataOverrun)
+TEST_F(OverrunRefinementModel, S8_6_ReadQChannelIsNotOnTheListAndFailsWithDataOverrun)
 {
     build("dvd_rom", "audio");
     overrunOn(0x42);
