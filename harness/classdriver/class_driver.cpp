@@ -33,13 +33,16 @@ ClassDriver::ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassD
 
 void ClassDriver::startDevice()
 {
+    // TimeOutValue (§0.2): the service's Parameters\TimeOutValue when it is 1 s to 30 min, else 10 s.
+    if (settings_.registryTimeOutValue > 0s && settings_.registryTimeOutValue <= 30min) state_.timeOutValue = settings_.registryTimeOutValue;
+
     // INQUIRY with 36 bytes; unless exactly 36 came and AdditionalLength says 36, again with AdditionalLength + 5
     // (AdditionalLength 0 read as 31, the ATAPI workaround), whose reply is kept at its real length (§3.10, §7.6;
     // DeviceCacheDeviceInquiryData, S/init.c:1866).
     constexpr std::uint32_t kMinimumInquiry = 36;
     std::vector<std::uint8_t> inquiry(kMinimumInquiry);
     auto cdb = mmc::cdb::inquiry(kMinimumInquiry);
-    ScsiOutcome got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+    ScsiOutcome got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, kDeviceTimeout});
     if (got.status.isSuccess()) {
         const std::uint32_t additional = inquiry[4] != 0 ? inquiry[4] : kMinimumInquiry - 5;
         const std::uint32_t full = additional + 5;  // at most 260
@@ -48,13 +51,13 @@ void ClassDriver::startDevice()
         } else if (full >= kMinimumInquiry) {
             inquiry.assign(full, 0);
             cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(full));
-            got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+            got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, kDeviceTimeout});
             // A drive that claims more than it has: DATA_OVERRUN with at least 36 bytes is asked again for
             // exactly what it moved.
             if (got.status == ioctl::status::DataOverrun && got.transferred >= kMinimumInquiry && got.transferred < full) {
                 inquiry.assign(got.transferred, 0);
                 cdb = mmc::cdb::inquiry(static_cast<std::uint16_t>(got.transferred));
-                got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, 10s});
+                got = scsi_.send({cdb, inquiry, mmc::DataDirection::In, kDeviceTimeout});
             }
             if (!got.status.isSuccess()) got.transferred = 0;
         }
@@ -87,12 +90,12 @@ void ClassDriver::startDevice()
         state_.mediaState = MediaState::Present;
         state_.capacity = interpretReadCapacity(loadBe32(&capacity[0]), loadBe32(&capacity[4]));
     }
+
+    // Last of start-up (S/init.c, "miscellaneous initialization"): OPC on a writer can take this long, so every
+    // command with the default timeout gets at least SCSI_CDROM_OPC_TIMEOUT from now on (§0.2).
+    if (state_.isWriter) state_.timeOutValue = std::max<Nanoseconds>(state_.timeOutValue, 260s);
 }
 
-// DeviceSetRawReadInfo (§3.18, §7.6): mode page 2Ah tells whether RAW_READ may ask for C2 and R-W. MODE SENSE(10)
-// with DBD is tried up to 3 times, then MODE SENSE(6) up to 3 times; each try has MODE SENSE's own retry rules
-// (§8.5: at most 2 retries, VERIFY_REQUIRED retried, DATA_OVERRUN a success). Allocations 40 and 36 follow from
-// a 24-byte CDVD_CAPABILITIES_PAGE (Q11).
 std::unique_ptr<DeviceHandle> ClassDriver::open(HandleAccess access)
 {
     std::lock_guard lock(serialQueue_);

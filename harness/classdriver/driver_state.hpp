@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "harness/core/clock.hpp"
+
 namespace cdcts::classdriver {
 
 enum class MediaState : std::uint8_t { Unknown, Present, NotPresent, Unavailable };
@@ -47,9 +49,13 @@ struct DriverState {
     bool streamingReadSupported = false;      // feature 0107h current (§3.4), set by the refresh
     bool streamingWriteSupported = false;     // and its Stream Recording bit
     bool isCssDvd = false;                    // feature 0106h current
-    // A writer drive (GET CONFIGURATION at start; not derived yet): cooked reads skip the PartitionLength
-    // bounds check on writers (RequestValidateReadWrite, RandomWritable schema).
+    // A drive that can ever write (DeviceUpdateMmcWriteCapability over the start-up capability buffer, §7.6):
+    // its TimeOutValue is at least 260 s (§0.2) and cooked reads skip the PartitionLength bounds check
+    // (RequestValidateReadWrite, RandomWritable schema).
     bool isWriter = false;
+    // TimeOutValue, the device's default command timeout (§0.2): 10 s (SCSI_CDROM_TIMEOUT) or the registry's
+    // Parameters\TimeOutValue, raised to at least 260 s (SCSI_CDROM_OPC_TIMEOUT) at the end of start-up on a writer.
+    Nanoseconds timeOutValue{std::chrono::seconds(10)};
     // Audio, speed and streaming (§3.4, §3.13, §7.1); the streaming support flags above are the §7.6 refresh's.
     bool noStreamingHack = false;       // latched after a permanent-looking streaming failure (§3.4, §8.5)
     bool restoreDefaultSpeed = false;   // §3.13: SET STREAMING with Persistent = FALSE sets it

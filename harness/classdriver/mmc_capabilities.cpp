@@ -19,10 +19,9 @@ constexpr std::uint8_t kRequestTypeCurrent = ioctl::SCSI_GET_CONFIGURATION_REQUE
 constexpr std::uint8_t kRequestTypeOne = ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ONE;
 constexpr std::uint16_t kFeatureProfileList = ioctl::FeatureProfileList;
 constexpr std::uint8_t kPageCapabilities = 0x2A;
-// CDROM_GET_CONFIGURATION_TIMEOUT and CDROM_GET_PERFORMANCE_TIMEOUT (§0.2); the default TimeOutValue.
+// CDROM_GET_CONFIGURATION_TIMEOUT and CDROM_GET_PERFORMANCE_TIMEOUT (§0.2).
 constexpr auto kGetConfigurationTimeout = 4s;
 constexpr auto kGetPerformanceTimeout = 20s;
-constexpr auto kDefaultTimeout = 10s;
 // Q11: sizeof(CDVD_CAPABILITIES_PAGE) is 24 in the headers we read; the start-up MODE SENSE asks for the page
 // plus a mode parameter header and one block descriptor (8): 40 with the 10-byte form, 36 with the 6-byte one.
 constexpr std::uint8_t kCapabilitiesPageSize = 24;
@@ -34,7 +33,7 @@ bool currentBit(std::span<const std::uint8_t> feature) { return (feature[2] & 0x
 // MODE SENSE is refined by opcode (§8.5): VERIFY_REQUIRED retried, at most 2 retries, a short reply is fine.
 ScsiOutcome sendModeSense(ScsiExecutor& scsi, std::span<const std::uint8_t> cdb, std::span<std::uint8_t> buffer)
 {
-    ScsiRequest request{cdb, buffer, mmc::DataDirection::In, kDefaultTimeout};
+    ScsiRequest request{cdb, buffer, mmc::DataDirection::In, kDeviceTimeout};
     request.maxRetries = 2;
     request.retryVerifyRequired = true;
     ScsiOutcome outcome = scsi.send(request);
@@ -128,6 +127,30 @@ std::optional<std::span<const std::uint8_t>> findFeature(std::span<const std::ui
     return std::nullopt;
 }
 
+// DeviceUpdateMmcWriteCapability with CurrentOnly = FALSE (S/mmc.c): "can this drive ever write", read from the
+// start-up capability buffer. Any one of: Defect Management with Random Writable; one of the four write features;
+// DVD+R or DVD+R DL with its Write bit; a rewritable or recordable CD/DVD profile in the profile list.
+bool driveCanWrite(std::span<const std::uint8_t> configuration)
+{
+    const auto has = [&](std::uint16_t code) { return findFeature(configuration, code).has_value(); };
+    if (has(ioctl::FeatureDefectManagement) && has(ioctl::FeatureRandomWritable)) return true;
+    for (const std::uint16_t code : {ioctl::FeatureRandomWritable, ioctl::FeatureRigidRestrictedOverwrite,
+                                     ioctl::FeatureRestrictedOverwrite, ioctl::FeatureIncrementalStreamingWritable})
+        if (has(code)) return true;
+    // FEATURE_DATA_DVD_PLUS_R(_DUAL_LAYER): byte 4 bit 0 Write; a descriptor without byte 4 does not count.
+    for (const std::uint16_t code : {ioctl::FeatureDvdPlusR, ioctl::FeatureDvdPlusRDualLayer})
+        if (const auto f = findFeature(configuration, code); f && (*f)[3] >= 1 && ((*f)[4] & 0x01) != 0) return true;
+    // Drives that leave the write features out still list the profiles (only when the profile list is current).
+    const auto list = findFeature(configuration, kFeatureProfileList);
+    if (!list || !currentBit(*list)) return false;
+    constexpr std::uint16_t kWriterProfiles[] = {0x0013 /* DVD-RW restricted overwrite */, 0x000A /* CD-RW */,
+                                                 0x0011 /* DVD-R sequential */, 0x0009 /* CD-R */};
+    for (std::size_t i = sizeof(ioctl::FEATURE_HEADER); i + 4 <= list->size(); i += 4)
+        if (std::find(std::begin(kWriterProfiles), std::end(kWriterProfiles), loadBe16(&(*list)[i])) != std::end(kWriterProfiles))
+            return true;
+    return false;
+}
+
 void initMmcContext(ScsiExecutor& scsi, DriverState& state)
 {
     state.isMmc = false;
@@ -158,6 +181,7 @@ void initMmcContext(ScsiExecutor& scsi, DriverState& state)
     state.capabilities = getConfigurationWithAlloc(scsi, kFeatureProfileList, kRequestTypeAll).value_or(std::vector<std::uint8_t>{});
     const auto css = findFeature(state.capabilities, ioctl::FeatureDvdCSS);
     state.isCssDvd = css && currentBit(*css);
+    state.isWriter = driveCanWrite(state.capabilities);
     // Only now is the MMC error handler hooked in (the executor reads isMmc: the probes above ran without it),
     // and the first queued request refreshes.
     state.isMmc = true;

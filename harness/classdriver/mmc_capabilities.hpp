@@ -27,6 +27,9 @@ ConfigurationReply getConfigurationInternal(ScsiExecutor& scsi, std::span<std::u
 [[nodiscard]] std::optional<std::span<const std::uint8_t>> findFeature(std::span<const std::uint8_t> configuration,
                                                                       std::uint16_t code);
 
+// Whether a GET CONFIGURATION reply (header included) shows a drive that can ever write (§7.6, §0.2).
+[[nodiscard]] bool driveCanWrite(std::span<const std::uint8_t> configuration);
+
 // Start-up, after the INQUIRY cache (DeviceInitMmcContext, S/init.c:1479): MMC detection, the type-one
 // probe, the capability buffer, MODE SENSE page 2Ah for the raw-read abilities.
 void initMmcContext(ScsiExecutor& scsi, DriverState& state);

@@ -1,5 +1,6 @@
 #pragma once
 // One IOCTL as the driver receives it from the I/O manager, and how it completes.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -32,6 +33,9 @@ struct ClassDriverSettings {
     // (the sample without BUILD_WOW64_ENABLED, also for WOW64 callers); 16 models a 32-bit Windows or a
     // driver built with BUILD_WOW64_ENABLED answering a 32-bit caller.
     std::uint32_t getConfigurationInputLength = 24;
+    // §0.2: the class driver's Parameters\TimeOutValue registry value (0 = not set; honoured from 1 s to 30 min),
+    // the default command timeout instead of 10 s. A writer still gets at least 260 s.
+    std::chrono::seconds registryTimeOutValue{0};
 };
 
 struct Request {

@@ -48,8 +48,9 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
     const int maxRetries = std::min(request.maxRetries, rules.maxRetries);
     const bool retryVerifyRequired = request.retryVerifyRequired || rules.retryVerifyRequired;
     const Nanoseconds notReadyMinDelay = std::max(request.notReadyMinDelay, rules.notReadyMinDelay);
+    const Nanoseconds timeout = request.timeout == kDeviceTimeout ? state_.timeOutValue : request.timeout;
     for (;;) {
-        const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, request.timeout);
+        const mmc::CommandResult result = target_.execute(request.cdb, request.data, request.direction, timeout);
         if (result.good()) {
             outcome.status = ioctl::status::Success;
             outcome.transferred = result.transferred;

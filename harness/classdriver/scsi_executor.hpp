@@ -12,11 +12,15 @@
 
 namespace cdcts::classdriver {
 
+// "The device's TimeOutValue" (§0.2, §6 "default"): resolved when the command is sent, because start-up raises it
+// to 260 s once it has found a writer, after the probes that ran with the 10 s it starts with.
+inline constexpr Nanoseconds kDeviceTimeout{-1};
+
 struct ScsiRequest {
     std::span<const std::uint8_t> cdb;
     std::span<std::uint8_t> data;
     mmc::DataDirection direction = mmc::DataDirection::None;
-    Nanoseconds timeout{std::chrono::seconds(10)};
+    Nanoseconds timeout = kDeviceTimeout;  // or a fixed one (TEST UNIT READY 20 s, GET CONFIGURATION 4 s, ...)
     // Retries after the first attempt (§8: 5). The opcode's own rules (opcodeRules, §8.5) apply as well; the
     // tighter cap wins, so a request only needs this for caps the opcode alone does not decide (1Eh, 16h/17h).
     int maxRetries = 5;

@@ -105,9 +105,10 @@ TEST_F(CommandTable, S6_SetSpeedStreaming)
 
 TEST_F(CommandTable, S6_SendOpcInformation)
 {
+    // "default" on a writer is TimeOutValue raised to 260 s at start-up (§0.2, §3.14).
     const ioctl::CDROM_SIMPLE_OPC_INFO opc{ioctl::SimpleOpcInfo, 1, 1};
     check({"dvdrw_writer", "data", HandleAccess::ReadWrite, c::CdromSendOpcInformation, bytesOf(opc), 0, "54 01 03 00 00 00 00 00 00 00",
-           kNone, 0, 10s, 5});
+           kNone, 0, 260s, 5});
 }
 
 TEST_F(CommandTable, S6_ReadToc)

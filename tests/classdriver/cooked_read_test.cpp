@@ -81,6 +81,20 @@ TEST_F(CookedReadModel, ReadWrite_ReadsStayWithinTheCachedCapacity)
     EXPECT_EQ(traffic().size(), 1u) << "only the valid read reaches the drive";
 }
 
+TEST_F(CookedReadModel, ReadWrite_AWriterLeavesTheBoundsToTheDrive)
+{
+    // RequestValidateReadWrite checks PartitionLength only on drives that cannot write (§7.6 IsWriter): an
+    // out-of-bounds request cannot harm a writer, so the drive answers it.
+    build("data", {}, HandleAccess::Read, "dvdrw_writer");
+    ASSERT_TRUE(device->driver().stateForTesting().isWriter);
+    const auto length = static_cast<std::int64_t>(partitionLength());
+    PageBuffer one(2048, 0);
+    const ControlResult r = read(length, one.span());
+    EXPECT_TRUE(r.status.isError()) << "the drive refuses an LBA past the end";
+    ASSERT_FALSE(traffic().empty());
+    EXPECT_EQ(traffic().front().opcode(), 0x28) << "READ (10) reached the drive";
+}
+
 TEST_F(CookedReadModel, S0_2_LongReadsAreSplitAtTheAdapterLimit)
 {
     build("data");  // 64 KiB, 17 pages: 65536 bytes per packet either way

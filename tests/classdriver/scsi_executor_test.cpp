@@ -93,6 +93,28 @@ TEST_F(Executor, S8_1_S8_7_NotReady0400SendsStartUnitAndFailsAfterSixQuickAttemp
     EXPECT_EQ(elapsed(), 0s) << "§8.7: quick attempts";
 }
 
+TEST_F(Executor, S0_2_StartUnitIsSentWith240Seconds)
+{
+    failFirst(0x00, 1, senseReply({SenseKey::NotReady, 0x04, 0x00}));
+    ASSERT_EQ(send(mmc::cdb::testUnitReady()).status, st::Success);
+    ASSERT_EQ(drive.cdbs.size(), 3u) << "TEST UNIT READY, START UNIT, TEST UNIT READY";
+    EXPECT_EQ(drive.cdbs[1][0], 0x1B);
+    EXPECT_EQ(drive.timeouts[1], 240s) << "START_UNIT_TIMEOUT";
+}
+
+TEST_F(Executor, S0_2_TheDefaultTimeoutIsTheDevicesTimeOutValueWhenSent)
+{
+    EXPECT_EQ(state.timeOutValue, 10s) << "SCSI_CDROM_TIMEOUT until start-up finds a writer";
+    state.timeOutValue = 260s;
+    ASSERT_EQ(send(mmc::cdb::testUnitReady()).status, st::Success);  // ScsiRequest's default: the device's value
+    ScsiRequest fixed;
+    fixed.timeout = 20s;
+    ASSERT_EQ(send(mmc::cdb::testUnitReady(), false, fixed).status, st::Success);
+    ASSERT_EQ(drive.timeouts.size(), 2u);
+    EXPECT_EQ(drive.timeouts[0], 260s);
+    EXPECT_EQ(drive.timeouts[1], 20s) << "a fixed timeout is not the device's";
+}
+
 TEST_F(Executor, S8_1_OperatingConditionsChangedWaitsFiveSecondsBetweenAttempts)
 {
     failAlways(0x00, senseReply({SenseKey::UnitAttention, 0x3F, 0x01}));

@@ -36,12 +36,14 @@ public:
     // Replies per opcode; an opcode without a script answers GOOD with no data.
     std::function<ScriptedReply(std::span<const std::uint8_t> cdb)> script;
     std::vector<std::vector<std::uint8_t>> cdbs;
+    std::vector<Nanoseconds> timeouts;  // the timeout each command was sent with, in the order of `cdbs`
     VirtualClock virtualClock;
 
     mmc::CommandResult execute(std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data, mmc::DataDirection,
-                               Nanoseconds) override
+                               Nanoseconds timeout) override
     {
         cdbs.emplace_back(cdb.begin(), cdb.end());
+        timeouts.push_back(timeout);
         ScriptedReply reply = script ? script(cdb) : goodReply();
         const std::size_t n = std::min(reply.data.size(), data.size());
         std::copy_n(reply.data.begin(), n, data.begin());

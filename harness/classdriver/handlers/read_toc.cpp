@@ -21,7 +21,7 @@ bool playActive(DriverContext& context)
     if (!context.state.playActive) return false;
     const auto probe = mmc::cdb::readSubChannel(true, mmc::cdb::SubChannelFormat::CurrentPosition, 0, 16);
     std::array<std::uint8_t, 16> reply{};
-    const ScsiOutcome outcome = context.scsi.send({probe, reply, mmc::DataDirection::In, std::chrono::seconds(10)});
+    const ScsiOutcome outcome = context.scsi.send({probe, reply, mmc::DataDirection::In, kDeviceTimeout});
     // A failed probe leaves the flag as it was and lets the IOCTL go on (§7.4).
     if (!outcome.status.isSuccess()) return false;
     // The reply lands in the buffer that carried the probe's own CDROM_SUB_Q_DATA_FORMAT (Format 1, Track 0), so a
