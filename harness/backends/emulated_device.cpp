@@ -49,6 +49,8 @@ EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config)
     identity.path = std::string(config.profile->name);
     identity.details = {{"medium", mediumDescription}};  // the profile name is the path
     driver_ = std::make_unique<classdriver::ClassDriver>(drive_, std::move(identity), config.settings);
+    // A DeviceGone fault is the drive leaving the bus: PnP tells the class driver (§1 step 7).
+    driver_->setRemovalWatch([this] { return drive_.faults().deviceGone(); });
 }
 
 }  // namespace cdcts::backends

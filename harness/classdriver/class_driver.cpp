@@ -129,6 +129,14 @@ void ClassDriver::surpriseRemove()
     surpriseRemoved_ = true;
 }
 
+void ClassDriver::noticeRemoval()
+{
+    if (!state_.surpriseRemoved && removalWatch_ && removalWatch_()) {
+        state_.surpriseRemoved = true;
+        surpriseRemoved_ = true;
+    }
+}
+
 Completion ClassDriver::complete(Completion c) const
 {
     // §1 step 7: after a surprise removal every failure reads "device does not exist". Called with the queue held,
@@ -157,6 +165,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
     if (normalized == ioctl::codes::CdromGetInquiryData) return answerImmediately(file, code, output);
 
     std::lock_guard lock(serialQueue_);
+    noticeRemoval();
     if (blockedByExclusiveLock(file, code, input)) return complete({ioctl::status::AccessDenied, 0});
 
     const DispatchRow* row = findDispatchRow(normalized);
@@ -179,6 +188,7 @@ Completion ClassDriver::dispatch(const FileObject& file, ioctl::ControlCode code
 Completion ClassDriver::read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer)
 {
     std::lock_guard lock(serialQueue_);
+    noticeRemoval();
     DriverContext context{state_, scsi_, settings_};
     Completion c;
     if (auto failed = validateCookedRead(file, byteOffset, buffer.size(), context)) {

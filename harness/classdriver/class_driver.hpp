@@ -5,6 +5,7 @@
 // buffered copy) it is a complete Device.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -47,6 +48,10 @@ public:
     // drives it (a test, a backend that saw the device vanish) reports it; from then on every failing request
     // completes with STATUS_DEVICE_DOES_NOT_EXIST (§1 step 7).
     void surpriseRemove();
+    // The PnP side for a backend that can tell the device is gone (the emulated drive after a DeviceGone fault):
+    // asked when a request reaches the head of the queue, so the request that met the removal fails as the
+    // transport says (§8.3 STATUS_NO_SUCH_DEVICE) and the ones after it as §1 step 7 says.
+    void setRemovalWatch(std::function<bool()> deviceGone) { removalWatch_ = std::move(deviceGone); }
     // Requests that have arrived and not completed (the running one and those queued behind it), for tests of
     // the §1 serialisation.
     [[nodiscard]] std::uint64_t queuedRequests() const { return serialQueue_.pending(); }
@@ -56,6 +61,7 @@ private:
     [[nodiscard]] Completion answerImmediately(const FileObject& file, ioctl::ControlCode code,
                                                std::span<std::uint8_t> output);
     [[nodiscard]] Completion complete(Completion c) const;
+    void noticeRemoval();  // with the queue held
     [[nodiscard]] bool blockedByExclusiveLock(const FileObject& file, ioctl::ControlCode original,
                                               std::span<const std::uint8_t> input) const;
 
@@ -67,6 +73,7 @@ private:
     SerialQueue serialQueue_;  // every request that touches the device runs one at a time, in arrival order (§1)
     // Read by GET_INQUIRY_DATA outside the queue (§1 step 4a), so not only in state_.
     std::atomic<bool> surpriseRemoved_{false};
+    std::function<bool()> removalWatch_;
     std::uint64_t nextFileId_ = 1;
     // Handles hold a weak reference to this, so one that outlives the device finds it gone rather than
     // touching freed memory.

@@ -63,6 +63,21 @@ TEST_F(FaultModel, S8_3_AGoneDeviceIsNoSuchDeviceAtOnce)
     EXPECT_EQ(traffic().size(), 1u) << "NO_DEVICE is not retried";
 }
 
+TEST_F(FaultModel, S1_Step7_OnceTheDriveHasGoneLaterFailuresAreDeviceDoesNotExist)
+{
+    // The request that meets the removal fails as the transport says (§8.3); PnP then surprise-removes the
+    // device, and every later failure, a cooked read's too, is STATUS_DEVICE_DOES_NOT_EXIST (§1 step 7).
+    build("data");
+    device->drive().faults().schedule({.at = device->clock().now(), .kind = FaultEventKind::DeviceGone});
+    Bytes out(4);
+    EXPECT_EQ(control(codes::CdromCheckVerify, out).status, st::NoSuchDevice);
+    EXPECT_FALSE(device->driver().state().surpriseRemoved) << "not before the request that met it completed";
+    EXPECT_EQ(control(codes::CdromCheckVerify, out).status, st::DeviceDoesNotExist);
+    EXPECT_TRUE(device->driver().state().surpriseRemoved);
+    std::vector<std::uint8_t> sector(2048);
+    EXPECT_EQ(handle->read(0, sector).status, st::DeviceDoesNotExist);
+}
+
 TEST_F(FaultModel, S8_1_ARemovedMediumIsNoMediaInDevice)
 {
     build("data");
