@@ -14,6 +14,7 @@
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/structures/raw_read.hpp"
 #include "harness/ioctl/structures/speed.hpp"
+#include "bytes_of.hpp"
 #include "model_fixture.hpp"
 #include "page_buffer.hpp"
 
@@ -24,13 +25,7 @@ namespace st = ioctl::status;
 namespace c = ioctl::codes;
 using Bytes = std::vector<std::uint8_t>;
 
-template <typename T>
-Bytes bytesOf(const T& value)
-{
-    Bytes b(sizeof(T));
-    std::memcpy(b.data(), &value, sizeof(T));
-    return b;
-}
+using testing_support::bytesOf;
 
 // One §6 row: the IOCTL and how to call it, then what the drive must receive.
 struct Row {

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstring>
 #include <initializer_list>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include "harness/core/bytes.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/structures/speed.hpp"
+#include "bytes_of.hpp"
 #include "model_fixture.hpp"
 
 namespace cdcts::classdriver {
@@ -65,9 +65,7 @@ TEST_F(DeviceTimeout, S3_14_SendOpcInformationGets260SecondsOnAWriter)
     build("audio", {}, HandleAccess::ReadWrite, "dvdrw_writer");
     device->drive().faults().addCommandFault({.kind = emulator::CommandFaultKind::Hang, .opcode = 0x54, .count = 2});
     const ioctl::CDROM_SIMPLE_OPC_INFO info{ioctl::SimpleOpcInfo, 1, 1};
-    Bytes opc(sizeof info);
-    std::memcpy(opc.data(), &info, sizeof info);
-    (void)handle->control(ioctl::codes::CdromSendOpcInformation, opc, {});
+    (void)handle->control(ioctl::codes::CdromSendOpcInformation, testing_support::bytesOf(info), {});
     std::vector<Nanoseconds> attempts;
     for (const auto& e : traffic())
         if (e.opcode() == 0x54) attempts.push_back(e.at);

@@ -152,29 +152,51 @@ TEST_F(GetConfigurationModel, S3_8_ShortReplyIsSuccessWithTheBytesTransferred)
     EXPECT_EQ(r.information, 12u) << "Info = bytes actually transferred";
 }
 
-TEST(GetConfigurationOverrun, S8_6_ShortReplyReportedAsDataOverrunIsSuccess)
-{
-    // A port that reports the short transfer as SRB_STATUS_DATA_OVERRUN (Q7).
+// A model on an emulated dvd_rom with a data disc, behind a target whose answers a test may rewrite.
+class InterceptedModel : public ::testing::Test {
+protected:
     VirtualClock clock;
-    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    drive.loadMedium(emulator::makeSyntheticDisc("data"));
-    InterceptingTarget target(drive);
-    ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
-    driver.runPendingMmcRefresh();
-    auto handle = driver.open(HandleAccess::Read);
-    target.cdbs.clear();
-    target.override_ = [&drive](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data) -> std::optional<mmc::CommandResult> {
-        if (cdb[0] != 0x46) return std::nullopt;
-        mmc::CommandResult r = drive.execute(cdb, data.first(12), mmc::DataDirection::In, std::chrono::seconds(10));
-        r.transport = mmc::TransportStatus::DataOverrun;
-        return r;
-    };
+    emulator::VirtualDrive drive{*emulator::findDriveProfile("dvd_rom"), clock};
+    InterceptingTarget target{drive};
+    std::unique_ptr<ClassDriver> driver;
+    std::unique_ptr<DeviceHandle> handle;
+
+    // Starts the model (the target's override, if set, already applies to start-up) and settles its refresh.
+    void start()
+    {
+        drive.loadMedium(emulator::makeSyntheticDisc("data"));
+        driver = std::make_unique<ClassDriver>(target, DeviceIdentity{}, ClassDriverSettings{});
+        driver->runPendingMmcRefresh();
+        handle = driver->open(HandleAccess::Read);
+        target.cdbs.clear();
+    }
+    void TearDown() override { handle.reset(); }  // a handle is closed before its driver goes
+};
+
+// A port that reports a short GET CONFIGURATION transfer as SRB_STATUS_DATA_OVERRUN (Q7): the reply cut after
+// `bytes`.
+class GetConfigurationOverrun : public InterceptedModel {
+protected:
+    void overrunAfter(std::size_t bytes)
+    {
+        start();
+        target.override_ = [this, bytes](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data) -> std::optional<mmc::CommandResult> {
+            if (cdb[0] != 0x46) return std::nullopt;
+            mmc::CommandResult r = drive.execute(cdb, data.first(bytes), mmc::DataDirection::In, std::chrono::seconds(10));
+            r.transport = mmc::TransportStatus::DataOverrun;
+            return r;
+        };
+    }
+};
+
+TEST_F(GetConfigurationOverrun, S8_6_ShortReplyReportedAsDataOverrunIsSuccess)
+{
+    overrunAfter(12);
     Bytes out(64);
     const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0, 0), out);
     EXPECT_EQ(r.status, st::Success);
     EXPECT_EQ(r.information, 12u);
     EXPECT_EQ(target.cdbs.size(), 1u) << "not retried";
-    handle.reset();
 }
 
 TEST_F(GetConfigurationModel, S3_8_S6_DefaultTimeoutAndFiveRetries)
@@ -225,29 +247,15 @@ TEST_F(GetConfigurationModel, S3_8_RequestTypesAndFeatureReachTheCdb)
     }
 }
 
-TEST(GetConfigurationOverrun, S3_8_DataOverrunOnAShortCurrentFeaturesReplyIsSuccessToo)
+TEST_F(GetConfigurationOverrun, S3_8_DataOverrunOnAShortCurrentFeaturesReplyIsSuccessToo)
 {
-    VirtualClock clock;
-    emulator::VirtualDrive drive(*emulator::findDriveProfile("dvd_rom"), clock);
-    drive.loadMedium(emulator::makeSyntheticDisc("data"));
-    InterceptingTarget target(drive);
-    ClassDriver driver(target, DeviceIdentity{}, ClassDriverSettings{});
-    driver.runPendingMmcRefresh();
-    auto handle = driver.open(HandleAccess::Read);
-    target.cdbs.clear();
-    target.override_ = [&drive](std::span<const std::uint8_t> cdb, std::span<std::uint8_t> data) -> std::optional<mmc::CommandResult> {
-        if (cdb[0] != 0x46) return std::nullopt;
-        mmc::CommandResult r = drive.execute(cdb, data.first(20), mmc::DataDirection::In, std::chrono::seconds(10));
-        r.transport = mmc::TransportStatus::DataOverrun;
-        return r;
-    };
+    overrunAfter(20);
     Bytes out(256, 0xCD);
     const ControlResult r = handle->control(codes::CdromGetConfiguration, configurationInput(0, 1), out);
     EXPECT_EQ(r.status, st::Success) << "no STATUS_DATA_OVERRUN for GET_CONFIGURATION (§8.6)";
     EXPECT_EQ(r.information, 20u);
     EXPECT_EQ(out[20], 0xCD);
     EXPECT_EQ(target.cdbs, std::vector<std::string>{"46 01 00 00 00 00 00 01 00 00 00 00"}) << "sent once";
-    handle.reset();
 }
 
 TEST_F(GetConfigurationModel, S3_8_DriveErrorsAreMappedBySense)
@@ -262,26 +270,16 @@ TEST_F(GetConfigurationModel, S3_8_DriveErrorsAreMappedBySense)
 }
 
 // The type-one emulation needs a drive flagged at start-up: one that rejects RT=2.
-class TypeOneEmulation : public ::testing::Test {
+class TypeOneEmulation : public InterceptedModel {
 protected:
-    VirtualClock clock;
-    emulator::VirtualDrive drive{*emulator::findDriveProfile("dvd_rom"), clock};
-    InterceptingTarget target{drive};
-    std::unique_ptr<ClassDriver> driver;
-    std::unique_ptr<DeviceHandle> handle;
     void SetUp() override
     {
-        drive.loadMedium(emulator::makeSyntheticDisc("data"));
         target.override_ = [](std::span<const std::uint8_t> cdb, std::span<std::uint8_t>) -> std::optional<mmc::CommandResult> {
             if (cdb[0] == 0x46 && (cdb[1] & 0x03) == 2) return checkCondition(mmc::sense::InvalidFieldInCdb);
             return std::nullopt;
         };
-        driver = std::make_unique<ClassDriver>(target, DeviceIdentity{}, ClassDriverSettings{});
-        driver->runPendingMmcRefresh();
-        handle = driver->open(HandleAccess::Read);
-        target.cdbs.clear();
+        start();
     }
-    void TearDown() override { handle.reset(); }
 };
 
 TEST_F(TypeOneEmulation, S3_8_TypeOneIsSentAsTypeAllAndCutToTheOneFeature)

@@ -11,6 +11,7 @@
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/structures/performance.hpp"
 #include "harness/ioctl/structures/speed.hpp"
+#include "bytes_of.hpp"
 #include "recording_model.hpp"
 
 namespace cdcts::classdriver {
@@ -19,13 +20,7 @@ namespace st = ioctl::status;
 namespace c = ioctl::codes;
 using Bytes = std::vector<std::uint8_t>;
 
-template <typename T>
-Bytes bytesOf(const T& value)
-{
-    Bytes b(sizeof(T));
-    std::memcpy(b.data(), &value, sizeof(T));
-    return b;
-}
+using testing_support::bytesOf;
 
 ioctl::CDROM_SET_STREAMING streaming()
 {
