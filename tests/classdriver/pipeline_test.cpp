@@ -50,7 +50,22 @@ TEST(DispatchTable, S5_EveryImplementedCatalogCodeHasARow)
     }
 }
 
-class Pipeline : public testing_support::ModelFixture {};
+class Pipeline : public testing_support::ModelFixture {
+protected:
+    // A second handle that takes the exclusive lock (§3.5, caller name "o"), so the test's handle is a non-owner.
+    // The trace starts empty after it.
+    std::unique_ptr<DeviceHandle> lockedByAnotherHandle()
+    {
+        auto owner = device->open(HandleAccess::ReadWrite);
+        Bytes lock(72, 0);
+        storeLe32(lock.data(), 1);  // ExclusiveAccessLockDevice
+        lock[8] = 'o';
+        Bytes none;
+        EXPECT_EQ(owner->control(codes::CdromExclusiveAccess, lock, none).status, st::Success);
+        device->drive().trace().clear();
+        return owner;
+    }
+};
 
 TEST_F(Pipeline, S3_23_ForwardedCodesGetThePortDriversAnswer)
 {
@@ -128,13 +143,7 @@ TEST_F(Pipeline, S0_2_S1_Step1_AccessBitsAgainstEveryKindOfHandle)
 TEST_F(Pipeline, S1_Step2_Step3_GateSeesTheOriginalCodeNormalisationComesAfter)
 {
     build("data", {}, HandleAccess::ReadWrite);
-    auto owner = device->open(HandleAccess::ReadWrite);
-    Bytes lock(72, 0);
-    storeLe32(lock.data(), 1);
-    lock[8] = 'o';
-    Bytes none;
-    ASSERT_EQ(owner->control(codes::CdromExclusiveAccess, lock, none).status, st::Success);
-    device->drive().trace().clear();
+    auto owner = lockedByAnotherHandle();
 
     const ioctl::ControlCode tapeCheckVerify{0x001F4800};
     Bytes out(4, 0xCD);
@@ -158,13 +167,7 @@ TEST_F(Pipeline, S1_Step2_EachGatedDeviceTypeIsRefusedOthersPass)
     ClassDriverSettings settings;
     settings.forwardedCodeStatus = st::NotSupported;
     build("data", settings, HandleAccess::ReadWrite);
-    auto owner = device->open(HandleAccess::ReadWrite);
-    Bytes lock(72, 0);
-    storeLe32(lock.data(), 1);
-    lock[8] = 'o';
-    Bytes none;
-    ASSERT_EQ(owner->control(codes::CdromExclusiveAccess, lock, none).status, st::Success);
-    device->drive().trace().clear();
+    auto owner = lockedByAnotherHandle();
     // Function 0x7FF, READ access, buffered: no row anywhere, so a code that passes is forwarded.
     for (const std::uint16_t type : {std::uint16_t{0x0004}, std::uint16_t{0x0007}, std::uint16_t{0x0002}, std::uint16_t{0x002D}, std::uint16_t{0x0033}}) {
         Bytes out(8, 0xCD);
