@@ -53,4 +53,12 @@ EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config)
     driver_->setRemovalWatch([this] { return drive_.faults().deviceGone(); });
 }
 
+StateSnapshot EmulatedDevice::stateSnapshot()
+{
+    StateSnapshot snapshot = drive_.stateSnapshot();
+    const StateSnapshot model = driver_->stateSnapshot();
+    snapshot.insert(snapshot.end(), model.begin(), model.end());
+    return snapshot;
+}
+
 }  // namespace cdcts::backends

@@ -28,6 +28,8 @@ public:
     std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return driver_->open(access); }
     mmc::MmcTarget* passThrough() override { return &drive_; }
     [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return driver_->adapter(); }
+    // The drive's and the model's state together.
+    [[nodiscard]] StateSnapshot stateSnapshot() override;
 
     // Reach-through for the harness's own tests and fault injection; suites must not use these.
     [[nodiscard]] emulator::VirtualDrive& drive() { return drive_; }

@@ -17,6 +17,8 @@ public:
     std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return driver_.open(access); }
     mmc::MmcTarget* passThrough() override { return target_.get(); }
     [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return driver_.adapter(); }
+    // The model's side only: the drive's own state would take commands to read.
+    [[nodiscard]] StateSnapshot stateSnapshot() override { return driver_.stateSnapshot(); }
 
 private:
     std::unique_ptr<mmc::MmcTarget> target_;

@@ -129,6 +129,21 @@ void ClassDriver::surpriseRemove()
     surpriseRemoved_ = true;
 }
 
+StateSnapshot ClassDriver::stateSnapshot()
+{
+    std::lock_guard lock(serialQueue_);
+    const auto yesNo = [](bool b) { return std::string(b ? "yes" : "no"); };
+    return {
+        {"model.lock_count", std::to_string(state_.lockCount)},
+        {"model.protected_lock_count", std::to_string(state_.protectedLockCount)},
+        {"model.mcn_disable_count", std::to_string(state_.mcnDisableCount)},
+        {"model.exclusive_lock", yesNo(state_.exclusiveOwner != nullptr)},
+        {"model.verify_volume", yesNo(state_.verifyVolume)},
+        {"model.play_active", yesNo(state_.playActive)},
+        {"model.restore_default_speed", yesNo(state_.restoreDefaultSpeed)},
+    };
+}
+
 void ClassDriver::noticeRemoval()
 {
     if (!state_.surpriseRemoved && removalWatch_ && removalWatch_()) {

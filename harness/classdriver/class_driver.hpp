@@ -36,6 +36,10 @@ public:
     Completion read(const FileObject& file, std::int64_t byteOffset, std::span<std::uint8_t> buffer);
 
     [[nodiscard]] const DriverState& state() const { return state_; }
+    // The driver state a test could leave behind for the next one ("model.*" pairs): the device-wide lock counts,
+    // the exclusive lock, DO_VERIFY_VOLUME, play-active, the pending default-speed restore. Per-handle state
+    // (streaming, a handle's own locks) ends with the handle and is not listed.
+    [[nodiscard]] StateSnapshot stateSnapshot() override;
     // For tests: seed what the model would have learnt from the drive (e.g. the §7.6 streaming support).
     DriverState& stateForTesting() { return state_; }
     [[nodiscard]] const ClassDriverSettings& settings() const { return settings_; }

@@ -57,6 +57,9 @@ public:
     [[nodiscard]] virtual HandleAccess access() const = 0;
 };
 
+// A device's persistent state as name/value pairs ("drive.tray" = "closed"), for comparing before and after.
+using StateSnapshot = std::vector<std::pair<std::string, std::string>>;
+
 class Device {
 public:
     virtual ~Device() = default;
@@ -68,6 +71,10 @@ public:
     virtual mmc::MmcTarget* passThrough() { return nullptr; }
     // The adapter values the device's transport reports, when known.
     [[nodiscard]] virtual std::optional<mmc::AdapterProperties> adapter() const { return std::nullopt; }
+    // Everything a test could leave changed (tray, locks, speeds, mode pages, play state, the driver's lock and
+    // verify state), where the implementation can see it without sending a command: the emulated drive and the
+    // model. Empty for a real drive. The suites' drive-state guard compares it before and after every test.
+    [[nodiscard]] virtual StateSnapshot stateSnapshot() { return {}; }
 };
 
 class DeviceError : public std::runtime_error {

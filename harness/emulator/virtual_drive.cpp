@@ -2,11 +2,39 @@
 
 #include <algorithm>
 
+#include "harness/core/hex.hpp"
 #include "harness/emulator/command_table.hpp"
 #include "harness/emulator/fault_injection.hpp"
 #include "harness/emulator/mechanics.hpp"
 
 namespace cdcts::emulator {
+
+std::vector<std::pair<std::string, std::string>> VirtualDrive::stateSnapshot()
+{
+    const auto yesNo = [](bool b) { return std::string(b ? "yes" : "no"); };
+    std::string play = "stopped";  // none, completed and error all leave the drive idle
+    switch (state_.audio.phase(state_.clock.now())) {
+    case PlayPhase::Playing: play = "playing"; break;
+    case PlayPhase::Paused: play = "paused"; break;
+    default: break;
+    }
+    const ModePages& pages = state_.modePages;
+    return {
+        {"drive.tray", state_.tray == TrayState::Closed ? "closed" : "open"},
+        {"drive.medium", state_.medium ? "present" : "none"},
+        {"drive.prevent_removal", yesNo(state_.preventRemoval)},
+        {"drive.persistent_prevent", yesNo(state_.persistentPrevent)},
+        {"drive.read_speed_kbps", std::to_string(state_.selectedReadSpeedKbps)},
+        {"drive.write_speed_kbps", std::to_string(state_.selectedWriteSpeedKbps)},
+        {"drive.speed_from_set_cd_speed", yesNo(state_.readSpeedFromSetCdSpeed)},
+        {"drive.mode_page_01", formatHex(pages.readWriteErrorRecovery)},
+        {"drive.mode_page_0d", formatHex(pages.cdDeviceParameters)},
+        {"drive.mode_page_0e", formatHex(pages.cdAudioControl)},
+        {"drive.mode_page_1a", formatHex(pages.powerCondition)},
+        {"drive.audio_play", play},
+        {"drive.pending_unit_attentions", std::to_string(state_.pendingUnitAttentions.size())},
+    };
+}
 
 VirtualDrive::VirtualDrive(const DriveProfile& profile, Clock& clock) : state_(profile, clock)
 {

@@ -1,6 +1,9 @@
 #pragma once
 // The emulated MMC drive: an MmcTarget that answers from a profile, a disc and its mechanical state.
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "harness/emulator/command_trace.hpp"
 #include "harness/emulator/drive_state.hpp"
@@ -28,6 +31,10 @@ public:
     [[nodiscard]] const Disc* medium() const { return state_.loadedDisc(); }
     [[nodiscard]] bool removalPrevented() const { return state_.removalPrevented(); }
     [[nodiscard]] TrayState tray() const { return state_.tray; }
+    // What a host could have changed and a later host would notice (Device::stateSnapshot), as "drive.*" pairs:
+    // tray and disc, removal locks, selected speeds, MODE SELECT's pages, the audio play, pending unit attentions.
+    // Not the spindle or the head, which move on their own, nor counters that only grow.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> stateSnapshot();
     [[nodiscard]] CommandTrace& trace() { return trace_; }
     void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }
     // Faults to inject: per sector, per command and over time (docs/emulator.md, "Fault injection").
