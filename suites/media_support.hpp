@@ -121,6 +121,11 @@ public:
     }
     // A lock taken by another route (a second handle) that this guard must give back too.
     void adopt() { ++held_; }
+    // A lock given back by another route.
+    void forget()
+    {
+        if (held_ > 0) --held_;
+    }
 
 private:
     DeviceHandle& handle_;
