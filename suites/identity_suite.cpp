@@ -16,6 +16,7 @@
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/nt_status.hpp"
 #include "harness/ioctl/structures/configuration.hpp"
+#include "harness/ioctl/structures/exclusive.hpp"
 #include "harness/ioctl/structures/geometry.hpp"
 #include "harness/ioctl/structures/inquiry.hpp"
 #include "harness/ioctl/structures/misc.hpp"
@@ -665,6 +666,108 @@ TEST_P(DiskType, IsForwardedToThePortDriverWhichRejectsIt)
     EXPECT_TRUE(allUntouched(out));
 }
 
+// --- State: another handle holds the exclusive lock (§1 step 2, §3.5) -------------------------------------
+
+// Takes the exclusive lock on a second READ|WRITE handle and releases it in its destructor, even when the test
+// fails. The unlock asks for no media notifications, so the drive is left as found.
+class ExclusiveLockGuard {
+public:
+    explicit ExclusiveLockGuard(Device& device)
+    {
+        try {
+            owner_ = device.open(HandleAccess::ReadWrite);
+        } catch (const DeviceError& e) {
+            why_ = std::string("cannot open a READ|WRITE handle: ") + e.what();
+            return;
+        }
+        ioctl::CDROM_EXCLUSIVE_LOCK lock{};
+        lock.Access.RequestType = ioctl::ExclusiveAccessLockDevice;
+        const char name[] = "cdcts identity";
+        std::memcpy(lock.CallerName, name, sizeof name);
+        std::vector<std::uint8_t> in(sizeof lock);
+        std::memcpy(in.data(), &lock, sizeof lock);
+        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
+        if (r.status == status::Success) {
+            locked_ = true;
+        } else if (r.status == status::InvalidDeviceState) {
+            why_ = "a file system volume is mounted, so the exclusive lock is refused";
+        } else if (r.status == status::AccessDenied) {
+            why_ = "another caller holds the exclusive lock";
+        } else {
+            why_ = "the exclusive lock failed with " + ioctl::ntStatusName(r.status);
+        }
+    }
+    ~ExclusiveLockGuard()
+    {
+        if (!locked_) return;
+        ioctl::CDROM_EXCLUSIVE_ACCESS unlock{};
+        unlock.RequestType = ioctl::ExclusiveAccessUnlockDevice;
+        unlock.Flags = ioctl::CDROM_NO_MEDIA_NOTIFICATIONS;
+        std::vector<std::uint8_t> in(sizeof unlock);
+        std::memcpy(in.data(), &unlock, sizeof unlock);
+        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
+        EXPECT_THAT_STATUS(r.status, status::Success) << "releasing the exclusive lock";
+    }
+    ExclusiveLockGuard(const ExclusiveLockGuard&) = delete;
+    ExclusiveLockGuard& operator=(const ExclusiveLockGuard&) = delete;
+
+    [[nodiscard]] bool locked() const { return locked_; }
+    [[nodiscard]] const std::string& why() const { return why_; }
+    [[nodiscard]] DeviceHandle& owner() { return *owner_; }
+
+private:
+    std::unique_ptr<DeviceHandle> owner_;
+    bool locked_ = false;
+    std::string why_;
+};
+
+class IdentityWhileLocked : public fixtures::DeviceTest {};
+
+TEST_P(IdentityWhileLocked, GetInquiryDataStillAnswersANonOwner)
+{
+    std::vector<std::uint8_t> before(ioctl::MAXIMUM_CDROM_INQUIRY_SIZE, kUntouched);
+    const ControlResult b = control(codes::CdromGetInquiryData, {}, before);
+    ASSERT_THAT_STATUS(b.status, status::Success);
+    ExclusiveLockGuard lock(device());
+    if (!lock.locked()) GTEST_SKIP() << "NotSupported: " << lock.why();
+    std::vector<std::uint8_t> during(ioctl::MAXIMUM_CDROM_INQUIRY_SIZE, kUntouched);
+    const ControlResult d = control(codes::CdromGetInquiryData, {}, during);
+    EXPECT_THAT_STATUS(d.status, status::Success) << "GET_INQUIRY_DATA passes the exclusive-lock gate";
+    EXPECT_EQ(d.information, b.information);
+    EXPECT_EQ(during, before);
+}
+
+TEST_P(IdentityWhileLocked, GetConfigurationGeometryAndDiskTypeAreDeniedToANonOwner)
+{
+    ExclusiveLockGuard lock(device());
+    if (!lock.locked()) GTEST_SKIP() << "NotSupported: " << lock.why();
+    const std::vector<std::uint8_t> config = configurationInput(0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL);
+    const struct {
+        const char* name;
+        ioctl::ControlCode code;
+        std::span<const std::uint8_t> input;
+        std::size_t outLength;
+    } cases[] = {
+        {"GET_CONFIGURATION", codes::CdromGetConfiguration, config, alignedDown(device(), 0xFFFF)},
+        {"GET_DRIVE_GEOMETRY", codes::CdromGetDriveGeometry, {}, sizeof(ioctl::DISK_GEOMETRY)},
+        {"GET_DRIVE_GEOMETRY_EX", codes::CdromGetDriveGeometryEx, {}, sizeof(ioctl::DISK_GEOMETRY_EX)},
+        {"DISK_TYPE", codes::CdromDiskType, {}, sizeof(ioctl::CDROM_DISK_DATA)},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        std::vector<std::uint8_t> out(c.outLength, kUntouched);
+        const ControlResult r = control(c.code, c.input, out);
+        EXPECT_THAT_STATUS(r.status, status::AccessDenied) << "a CD-ROM code from a non-owner is refused at the gate";
+        EXPECT_TRUE(allUntouched(out));
+    }
+    // The owner itself is still answered.
+    std::vector<std::uint8_t> out(alignedDown(device(), 0xFFFF), kUntouched);
+    const ControlResult owner = lock.owner().control(codes::CdromGetConfiguration, config, out);
+    if (owner.status != status::InvalidDeviceRequest) {
+        EXPECT_THAT_STATUS(owner.status, status::Success) << "the lock owner passes the gate";
+    }
+}
+
 // --- Instantiation -----------------------------------------------------------------------------------------
 
 std::vector<LengthParam> inquiryShortLengths()
@@ -703,6 +806,7 @@ INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryShortBuffer, testing::ValuesIn(geomet
 INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryNoMedium, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryAccess, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, DiskType, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, IdentityWhileLocked, devices(), fixtures::DeviceParamName{});
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfiguration);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationAccess);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationInvalid);
@@ -714,6 +818,7 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryShortBuffer);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryNoMedium);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryAccess);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DiskType);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(IdentityWhileLocked);
 
 }  // namespace
 }  // namespace cdcts::suites
