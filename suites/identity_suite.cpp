@@ -265,6 +265,37 @@ TEST_P(GetConfiguration, TruncatesASmallBufferWithSuccessNotOverflow)
     }
 }
 
+// --- GET_CONFIGURATION: the medium shows in the current profile ---------------------------------------------
+
+class GetConfigurationWithMedium : public ConfigurationTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
+};
+
+TEST_P(GetConfigurationWithMedium, HasACurrentProfileAndACurrentCdReadFeatureForACd)
+{
+    CDCTS_QUERY_OR_SKIP(all, 0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL);
+    EXPECT_NE(all->currentProfile, 0) << "a drive with a disc has a current profile";
+    const bool cdProfile = all->currentProfile >= 0x0008 && all->currentProfile <= 0x000A;
+    if (!cdProfile) GTEST_SKIP() << "NotSupported: the current profile " << all->currentProfile << " is not a CD profile";
+    const Feature* cdRead = findFeature(*all, ioctl::FeatureCdRead);
+    ASSERT_NE(cdRead, nullptr) << "a drive that mounts a CD lists the CD Read feature";
+    EXPECT_TRUE(cdRead->current) << "CD Read is current while a CD profile is";
+}
+
+class GetConfigurationNoMedium : public ConfigurationTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumAbsent}; }
+};
+
+TEST_P(GetConfigurationNoMedium, AnswersWithoutADiscAndNoCurrentProfile)
+{
+    CDCTS_QUERY_OR_SKIP(all, 0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL);
+    EXPECT_EQ(all->currentProfile, 0) << "with no disc no profile is current";
+    CDCTS_QUERY_OR_SKIP(current, 0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_CURRENT);
+    EXPECT_EQ(current->currentProfile, 0);
+}
+
 class GetConfigurationAccess : public ConfigurationTest {
 protected:
     HandleAccess handleAccess() const override { return HandleAccess::None; }
@@ -796,6 +827,8 @@ std::string geometryShortName(const testing::TestParamInfo<GeometryShortParam>& 
 const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
 
 INSTANTIATE_TEST_SUITE_P(, GetConfiguration, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, GetConfigurationWithMedium, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, GetConfigurationNoMedium, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetConfigurationAccess, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetConfigurationInvalid, testing::ValuesIn(invalidConfigurationCases()), configurationCaseName);
 INSTANTIATE_TEST_SUITE_P(, GetInquiryData, devices(), fixtures::DeviceParamName{});
@@ -808,6 +841,8 @@ INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryAccess, devices(), fixtures::DevicePa
 INSTANTIATE_TEST_SUITE_P(, DiskType, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, IdentityWhileLocked, devices(), fixtures::DeviceParamName{});
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfiguration);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationWithMedium);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationNoMedium);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationAccess);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationInvalid);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetInquiryData);
