@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iomanip>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -190,7 +191,7 @@ protected:
         if (profile == kProfileCdR || profile == kProfileCdRw) return std::nullopt;
         std::ostringstream reason;
         reason << what << " exists only on CD-R/CD-RW; the current profile is ";
-        if (profile) reason << "0x" << std::hex << *profile; else reason << "unknown (GET_CONFIGURATION failed)";
+        if (profile) reason << std::hex << std::setw(4) << std::setfill('0') << *profile << "h"; else reason << "unknown (GET_CONFIGURATION failed)";
         return reason.str();
     }
 };
