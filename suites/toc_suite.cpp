@@ -18,6 +18,7 @@
 #include "harness/core/bytes.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/nt_status.hpp"
+#include "harness/ioctl/structures/audio.hpp"
 #include "harness/ioctl/structures/configuration.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/ioctl/structures/toc_ex.hpp"
@@ -651,6 +652,75 @@ TEST_P(ReadTocExNoMedium, FailsWithNoMediaInDevice)
     }
 }
 
+// --- While audio plays (§7.4): the three TOC codes probe the play state first ------------------------------
+
+// Stops the audio the test started, whatever the test's outcome, so the drive is left as found.
+class StopAudioOnExit {
+public:
+    explicit StopAudioOnExit(DeviceHandle& handle) : handle_(handle) {}
+    StopAudioOnExit(const StopAudioOnExit&) = delete;
+    StopAudioOnExit& operator=(const StopAudioOnExit&) = delete;
+    ~StopAudioOnExit() { (void)handle_.control(codes::CdromStopAudio, {}, {}); }
+
+private:
+    DeviceHandle& handle_;
+};
+
+class TocWhileAudioPlays : public TocTestOf<fixtures::DeviceParam> {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
+};
+
+TEST_P(TocWhileAudioPlays, ReadTocExGetLastSessionAndReadTocAnswerDeviceBusy)
+{
+    // The first audio track of the disc, from the MSF TOC; a data-only disc cannot play.
+    const Reply toc = readTocExAll(kFormatToc, true);
+    ASSERT_THAT_STATUS(toc.result.status, status::Success);
+    std::optional<std::int32_t> start, end;
+    for (std::size_t i = 0; i + 1 < tocDescriptors(toc.bytes()); ++i) {
+        const ioctl::TRACK_DATA t = descriptorAt(toc.bytes(), i);
+        if ((t.Control & ioctl::AUDIO_DATA_TRACK) != 0) continue;
+        start = msfFrames(t);
+        end = msfFrames(descriptorAt(toc.bytes(), i + 1));
+        break;
+    }
+    if (!start) GTEST_SKIP() << "NotSupported: the disc has no audio track to play";
+
+    // Ten seconds (or the whole track if shorter): long enough to still play when the probes ask.
+    const std::int32_t stop = std::min(*end, *start + 10 * mmc::kFramesPerSecond) - 1;
+    const auto msfOf = [](std::int32_t frames) {
+        return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(frames / (mmc::kSecondsPerMinute * mmc::kFramesPerSecond)),
+                                           static_cast<std::uint8_t>(frames / mmc::kFramesPerSecond % mmc::kSecondsPerMinute),
+                                           static_cast<std::uint8_t>(frames % mmc::kFramesPerSecond)};
+    };
+    const auto from = msfOf(*start), to = msfOf(stop);
+    const std::array<std::uint8_t, sizeof(ioctl::CDROM_PLAY_AUDIO_MSF)> play{from[0], from[1], from[2], to[0], to[1], to[2]};
+    const StopAudioOnExit stopAudio(handle());
+    const ControlResult played = control(codes::CdromPlayAudioMsf, play, {});
+    if (played.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF";
+    ASSERT_THAT_STATUS(played.status, status::Success);
+
+    // STATUS_DEVICE_BUSY is a warning the sample completes with Information 0: nothing is copied back (§0.3).
+    const Reply ex = readTocExAll(kFormatToc, false);
+    EXPECT_THAT_STATUS(ex.result.status, status::DeviceBusy) << "READ_TOC_EX";
+    EXPECT_TRUE(untouchedFrom(ex.buffer, 0));
+    const Reply session = getLastSession(aligned(device(), kSessionDataSize));
+    EXPECT_THAT_STATUS(session.result.status, status::DeviceBusy) << "GET_LAST_SESSION";
+    EXPECT_TRUE(untouchedFrom(session.buffer, 0));
+    const Reply legacy = call(codes::CdromReadToc, {}, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    EXPECT_THAT_STATUS(legacy.result.status, status::DeviceBusy) << "READ_TOC";
+    EXPECT_TRUE(untouchedFrom(legacy.buffer, 0));
+    // The V-stage runs before the probe (§1): a malformed request is refused as such even while audio plays.
+    const Reply malformed = readTocEx(9, false, 0, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    EXPECT_THAT_STATUS(malformed.result.status, status::InvalidParameter);
+
+    // Once the audio stops, the TOC is readable again and unchanged.
+    ASSERT_THAT_STATUS(control(codes::CdromStopAudio, {}, {}).status, status::Success);
+    const Reply after = readTocExAll(kFormatToc, true);
+    ASSERT_THAT_STATUS(after.result.status, status::Success);
+    EXPECT_EQ(after.buffer, toc.buffer);
+}
+
 // --- GET_LAST_SESSION (§3.16) ------------------------------------------------------------------------------------
 
 class GetLastSession : public TocTestOf<fixtures::DeviceParam> {
@@ -760,6 +830,7 @@ INSTANTIATE_TEST_SUITE_P(, ReadTocExValidation, devices(), fixtures::DeviceParam
 INSTANTIATE_TEST_SUITE_P(, ReadTocExAlignment, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReadTocExAccess, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReadTocExNoMedium, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, TocWhileAudioPlays, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetLastSession, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetLastSessionShortBuffer, testing::ValuesIn(sessionShortLengths()), lengthName);
 INSTANTIATE_TEST_SUITE_P(, GetLastSessionAlignment, devices(), fixtures::DeviceParamName{});
@@ -770,6 +841,7 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadTocExValidation);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadTocExAlignment);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadTocExAccess);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadTocExNoMedium);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TocWhileAudioPlays);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetLastSession);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetLastSessionShortBuffer);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetLastSessionAlignment);
