@@ -11,6 +11,8 @@ namespace cdcts::emulator {
 namespace media_profile {
 inline constexpr std::uint16_t None = 0x0000;
 inline constexpr std::uint16_t CdRom = 0x0008;
+inline constexpr std::uint16_t CdR = 0x0009;
+inline constexpr std::uint16_t CdRw = 0x000A;
 inline constexpr std::uint16_t DvdRom = 0x0010;
 }  // namespace media_profile
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model_drive.hpp"
+#include "test_disc_builder.hpp"
 
 namespace cdcts::emulator {
 namespace {
@@ -94,6 +95,35 @@ TEST_F(GetConfiguration, PressedCdMakesCdRomCurrent)
     EXPECT_EQ(loadBe32(&f.at(0x0010).data[0]), 2048u);
     EXPECT_EQ(loadBe16(&f.at(0x0010).data[4]), 1);
     EXPECT_EQ(f.at(0x0010).data[6] & 1, 1);
+}
+
+// MMC-6 §5.3.1: the current profile is the one the drive uses for the medium. A writer that lists CD-R and
+// CD-RW reports them for such discs (the TOC suite gates PMA and ATIP on it); a reader reads them as CD-ROM.
+TEST_F(GetConfiguration, RecordableCdIsCurrentAsSuchWhereTheDriveListsItsProfile)
+{
+    struct Case {
+        const char* model;
+        MediumKind kind;
+        std::uint16_t expected;
+    };
+    for (const Case& c : {Case{"dvdrw_writer", MediumKind::CdR, 0x0009}, Case{"dvdrw_writer", MediumKind::CdRw, 0x000A},
+                          Case{"dvdrw_writer", MediumKind::PressedCdRom, 0x0008}, Case{"dvd_rom", MediumKind::CdR, 0x0008},
+                          Case{"dvd_rom", MediumKind::CdRw, 0x0008}}) {
+        SCOPED_TRACE(std::string(c.model) + " medium kind " + std::to_string(static_cast<int>(c.kind)));
+        useModel(c.model);
+        auto disc = testing_support::buildDisc({{0}}, {9000});
+        disc->setMediumKind(c.kind);
+        drive.loadMedium(std::move(disc));
+        settle();
+        const auto reply = config(0);
+        ASSERT_GE(reply.size(), 8u);
+        EXPECT_EQ(loadBe16(&reply[6]), c.expected);
+        const auto f = features(reply);
+        const auto& list = f.at(0x0000).data;
+        for (std::size_t at = 0; at + 4 <= list.size(); at += 4)
+            EXPECT_EQ((list[at + 2] & 1) != 0, loadBe16(&list[at]) == c.expected) << "CurrentP on profile " << loadBe16(&list[at]);
+        EXPECT_TRUE(f.at(0x001E).current) << "CD Read is current with any CD";
+    }
 }
 
 TEST_F(GetConfiguration, RequestTypeOneReturnsOnlyCurrentFeatures)

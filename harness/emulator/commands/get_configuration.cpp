@@ -1,5 +1,6 @@
 // GET CONFIGURATION (MMC-6 §6.6): the feature header with the current profile, then the profile's feature
 // descriptors (data from the profile file, Persistent and Current decided here from the loaded medium).
+#include <algorithm>
 #include <vector>
 
 #include "harness/core/bytes.hpp"
@@ -51,10 +52,16 @@ std::vector<std::uint8_t> profileListData(const DriveProfile& profile, std::uint
 
 }  // namespace
 
-// The profile of the medium in the drive: every disc the emulator loads is a pressed CD.
+// The profile of the medium in the drive (MMC-6 §5.3.1: the one the drive is using for it). A CD-R or CD-RW
+// is current as such when the drive lists that profile; a drive that does not reads it as a CD-ROM.
 std::uint16_t currentMediaProfile(const DriveState& state)
 {
-    return state.loadedDisc() != nullptr ? media_profile::CdRom : media_profile::None;
+    const Disc* disc = state.loadedDisc();
+    if (disc == nullptr) return media_profile::None;
+    const auto lists = [&](std::uint16_t p) { return std::ranges::find(state.profile.mediaProfiles, p) != state.profile.mediaProfiles.end(); };
+    if (disc->mediumKind() == MediumKind::CdR && lists(media_profile::CdR)) return media_profile::CdR;
+    if (disc->mediumKind() == MediumKind::CdRw && lists(media_profile::CdRw)) return media_profile::CdRw;
+    return media_profile::CdRom;
 }
 
 mmc::CommandResult getConfiguration(DriveState& state, const CommandContext& ctx)
