@@ -1,8 +1,11 @@
 // `cdcts run`: the conformance suites over the devices of devices.yaml, with JUnit XML and a summary.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -106,7 +109,18 @@ int runSuites(const RunOptions& options)
     auto* summary = new reports::RunSummary(catalog);
     listeners.Append(summary);
 
+    // Each device's own clock (modeled time on an emulated drive) beside the wall clock.
+    std::vector<std::pair<std::string, Nanoseconds>> clocksAtStart;
+    for (const auto& entry : registry.devices())
+        if (entry.device) clocksAtStart.emplace_back(entry.spec.id, entry.device->clock().now());
+    const auto wallStart = std::chrono::steady_clock::now();
     const int gtestResult = RUN_ALL_TESTS();
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wallStart;
+    std::vector<std::pair<std::string, double>> driveSeconds;
+    for (const auto& [id, start] : clocksAtStart)
+        if (fixtures::RegisteredDevice* entry = registry.find(id); entry != nullptr && entry->device)
+            driveSeconds.emplace_back(id, std::chrono::duration<double>(entry->device->clock().now() - start).count());
+    summary->setDriveTimes(std::move(driveSeconds), wall.count());
     std::cout << "\n";
     summary->print(std::cout);
     if (junit != nullptr) {

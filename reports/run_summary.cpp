@@ -63,19 +63,46 @@ int RunSummary::failed() const {
 
 int RunSummary::skipped() const { return tallyOf(record()).skipped; }
 
+void RunSummary::setDriveTimes(std::vector<std::pair<std::string, double>> driveSeconds, double wallSeconds) {
+    driveSeconds_ = std::move(driveSeconds);
+    wallSeconds_ = wallSeconds;
+}
+
 void RunSummary::print(std::ostream& out) const {
     const std::vector<DeviceRow> rows = devices();
     std::size_t width = 6;
     for (const auto& row : rows) width = std::max(width, row.device.size());
     const int deviceWidth = static_cast<int>(width);
+    const bool driveTimes = !driveSeconds_.empty();
+    const auto driveTimeOf = [&](const std::string& device) -> std::string {
+        for (const auto& [id, seconds] : driveSeconds_)
+            if (id == device) return formatSeconds(seconds);
+        return "-";
+    };
 
     out << std::left << std::setw(deviceWidth) << "device" << std::right << "  " << std::setw(6) << "pass"
         << "  " << std::setw(6) << "fail" << "  " << std::setw(13) << "not supported" << "  " << std::setw(12)
-        << "time" << '\n';
+        << "time";
+    if (driveTimes) out << "  " << std::setw(14) << "drive time";
+    out << '\n';
     for (const auto& row : rows) {
         out << std::left << std::setw(deviceWidth) << row.device << std::right << "  " << std::setw(6) << row.passed
             << "  " << std::setw(6) << row.failed << "  " << std::setw(13) << row.skipped << "  " << std::setw(12)
-            << formatSeconds(row.seconds) << '\n';
+            << formatSeconds(row.seconds);
+        if (driveTimes) out << "  " << std::setw(14) << driveTimeOf(row.device);
+        out << '\n';
+    }
+    if (driveTimes) {
+        double total = 0.0;
+        for (const auto& entry : driveSeconds_) total += entry.second;
+        out << "\nwall time " << formatSeconds(wallSeconds_) << ", drive time " << formatSeconds(total) << " over "
+            << driveSeconds_.size() << (driveSeconds_.size() == 1 ? " device" : " devices");
+        if (wallSeconds_ > 0.0) {
+            std::array<char, 32> ratio{};
+            std::snprintf(ratio.data(), ratio.size(), "%.0fx", total / wallSeconds_);
+            out << " (" << ratio.data() << " the wall time)";
+        }
+        out << '\n';
     }
 
     const std::vector<FailedTest> failures = failedTests();

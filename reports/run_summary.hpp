@@ -10,6 +10,7 @@
 //     return summary->exitCode();
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reports/device_catalog.hpp"
@@ -44,8 +45,17 @@ public:
     // 0 when nothing failed, 1 when a test (or a set-up outside tests) failed.
     [[nodiscard]] int exitCode() const { return failed() == 0 ? 0 : 1; }
 
+    // How long the run took on each device's own clock (modeled time on an emulated drive, real time on a real
+    // one) and on the wall. When set, the table gains a "drive time" column and a line before the last compares
+    // the two.
+    void setDriveTimes(std::vector<std::pair<std::string, double>> driveSeconds, double wallSeconds);
+
     // The table, the failed tests, and a last line exactly "N passed, N failed, N skipped".
     void print(std::ostream& out) const;
+
+private:
+    std::vector<std::pair<std::string, double>> driveSeconds_;
+    double wallSeconds_ = 0.0;
 };
 
 }  // namespace cdcts::reports

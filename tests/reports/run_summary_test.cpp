@@ -86,6 +86,26 @@ TEST(RunSummary, PrintsATableTheFailuresAndTheCiLine) {
     EXPECT_EQ(text.substr(text.size() - last.size()), last) << text;
 }
 
+TEST(RunSummary, ShowsEachDevicesDriveTimeBesideTheWallTime) {
+    ScriptedRun run;
+    run.test("emu_a");
+    run.test("emu_b");
+    run.summary().setDriveTimes({{"emu_a", 30.0}, {"emu_b", 12.5}}, 0.25);
+    std::ostringstream out;
+    run.summary().print(out);
+    const std::string text = out.str();
+
+    EXPECT_EQ(text.rfind("device    pass    fail  not supported          time      drive time\n", 0), 0U) << text;
+    EXPECT_NE(text.find("emu_a        1       0              0       0.000 s        30.000 s\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("emu_b        1       0              0       0.000 s        12.500 s\n"), std::string::npos) << text;
+    // 42.5 s of drive time in a quarter of a second: 170 times the wall time.
+    EXPECT_NE(text.find("\nwall time 0.250 s, drive time 42.500 s over 2 devices (170x the wall time)\n"), std::string::npos)
+        << text;
+    const std::string last = "\n2 passed, 0 failed, 0 skipped\n";
+    ASSERT_GE(text.size(), last.size());
+    EXPECT_EQ(text.substr(text.size() - last.size()), last) << "the CI line stays last";
+}
+
 TEST(RunSummary, AllPassedExitsZero) {
     ScriptedRun run;
     run.test("emu_a");
