@@ -366,7 +366,13 @@ TEST_P(ExclusiveAccessLock, IgnoresBytesAfterTheNameTerminator)
     expectLockedBy(handle(), "ok", "after the lock");
 }
 
-TEST_P(ExclusiveAccessLock, RejectsACharacterOutsideTheAllowedSetWithInvalidParameter)
+// Lock rows 2 and 3 come before the mounted-volume rule (row 4), so a bad name is refused on every device.
+class ExclusiveAccessCallerName : public fixtures::DeviceTest {
+protected:
+    HandleAccess handleAccess() const override { return HandleAccess::ReadWrite; }
+};
+
+TEST_P(ExclusiveAccessCallerName, RejectsACharacterOutsideTheAllowedSetWithInvalidParameter)
 {
     for (const char bad : {'!', '/', '\\', '*', '?', '"', '\t', '\x7F', '\x80', '\xE9', '\xFF'}) {
         SCOPED_TRACE("byte 0x" + [&] {
@@ -380,14 +386,14 @@ TEST_P(ExclusiveAccessLock, RejectsACharacterOutsideTheAllowedSetWithInvalidPara
     }
 }
 
-TEST_P(ExclusiveAccessLock, RejectsAnEmptyNameWithInvalidParameter)
+TEST_P(ExclusiveAccessCallerName, RejectsAnEmptyNameWithInvalidParameter)
 {
     ExclusiveLock guard(handle());
     EXPECT_THAT_STATUS(guard.lock("").status, status::InvalidParameter);
     expectUnlocked(handle(), "after the refused lock");
 }
 
-TEST_P(ExclusiveAccessLock, RejectsANameWithoutTerminatorInSixtyFourBytesWithInvalidParameter)
+TEST_P(ExclusiveAccessCallerName, RejectsANameWithoutTerminatorInSixtyFourBytesWithInvalidParameter)
 {
     ExclusiveLock guard(handle());
     EXPECT_THAT_STATUS(guard.lock(std::string(kNameSize, 'a')).status, status::InvalidParameter);
@@ -700,12 +706,14 @@ INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessQuery, devices(), fixtures::DevicePara
 INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessValidation, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessHandleRights, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessLock, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessCallerName, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessMountedVolume, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ExclusiveAccessGate, devices(), fixtures::DeviceParamName{});
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessQuery);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessValidation);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessHandleRights);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessLock);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessCallerName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessMountedVolume);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ExclusiveAccessGate);
 
