@@ -471,6 +471,39 @@ TEST_P(ExclusiveAccessLock, ClosingTheOwnersHandleReleasesTheLock)
     EXPECT_THAT_STATUS(mine.lock("next owner").status, status::Success) << "the device can be locked again";
 }
 
+TEST_P(ExclusiveAccessLock, ClosingAnotherHandleKeepsTheLock)
+{
+    std::string why;
+    auto other = openOrNull(device(), HandleAccess::ReadWrite, why);
+    if (!other) GTEST_SKIP() << "NotSupported: " << why;
+    ExclusiveLock guard(handle());
+    ASSERT_THAT_STATUS(guard.lock().status, status::Success);
+    other.reset();
+    expectLockedBy(handle(), kName, "after a non-owner's handle closed");
+}
+
+TEST_P(ExclusiveAccessLock, ClosingTheOwnersHandleReportsAMediaChange)
+{
+    if (!spec().expect.mediumPresent.value_or(false)) GTEST_SKIP() << "NotSupported: needs a disc (expect.medium_present) to see the media change";
+    // The close unlocks exactly like an unlock with Flags 0 (§3.5): the medium goes away and back, counted once.
+    std::string why;
+    auto owner = openOrNull(device(), HandleAccess::ReadWrite, why);
+    if (!owner) GTEST_SKIP() << "NotSupported: " << why;
+    const media::Verify before = media::checkVerifyAfterChange(handle());
+    ASSERT_THAT_STATUS(before.result.status, status::Success);
+    ASSERT_TRUE(before.count.has_value());
+    {
+        ExclusiveLock guard(*owner);
+        ASSERT_THAT_STATUS(guard.lock().status, status::Success);
+        guard.releasedByClose();
+        owner.reset();
+    }
+    const media::Verify after = media::checkVerifyAfterChange(handle());
+    ASSERT_THAT_STATUS(after.result.status, status::Success);
+    ASSERT_TRUE(after.count.has_value());
+    EXPECT_EQ(*after.count - *before.count, 1u) << "closing the owner's handle counts one media change";
+}
+
 TEST_P(ExclusiveAccessLock, UnlockReportsAMediaChangeUnlessAskedNotTo)
 {
     if (!spec().expect.mediumPresent.value_or(false)) GTEST_SKIP() << "NotSupported: needs a disc (expect.medium_present) to see the media change";
