@@ -210,7 +210,7 @@ TEST_P(RawReadSectors, ReturnsTheTrackModesBytesPerSector)
     const std::optional<RawCapabilities> caps = probeCapabilities(device());
     if (mode >= ioctl::RawWithC2AndSubCode) {
         if (!caps) GTEST_SKIP() << "NotSupported: the drive's C2 / R-W capabilities are unknown (no pass-through)";
-        if (!supports(*caps, mode)) GTEST_SKIP() << "NotSupported: the drive lacks " << missingCapability(mode);
+        if (!supports(*caps, mode)) GTEST_SKIP() << "NotSupported: the drive lacks " << missingCapability(mode, *caps);
     }
     // The sectors this mode can read: CDDA audio, YellowMode2 formless, XAForm2 form 2, the "any type" modes any.
     const Track* track = nullptr;
@@ -240,9 +240,16 @@ TEST_P(RawReadSectors, ReturnsTheTrackModesBytesPerSector)
     const ControlResult r = control(codes::CdromRawRead, rawReadInfo(offsetOf(track->start), n, mode), out.span());
     ASSERT_THAT_STATUS(r.status, status::Success);
     // READ CD returns, per sector, the main-channel bytes the selection gives for this sector type, then C2, then P-W.
-    const std::size_t perSector = mainChannelBytes(kind, mode) + extraBytes(mode);
     EXPECT_LE(r.information, n * bps) << "the transfer is T = N x bytes per sector at most";
-    EXPECT_EQ(r.information, n * perSector) << sectorKindName(kind) << " sectors give " << perSector << " bytes each";
+    const bool xa = kind == SectorKind::Mode2Form1 || kind == SectorKind::Mode2Form2;
+    if (xa && mode >= ioctl::RawWithC2AndSubCode) {
+        // An XA track may mix forms sector by sector: each gives the form 1 or the form 2 length.
+        EXPECT_GE(r.information, n * (mainChannelBytes(SectorKind::Mode2Form1, mode) + extraBytes(mode)));
+        EXPECT_LE(r.information, n * (mainChannelBytes(SectorKind::Mode2Form2, mode) + extraBytes(mode)));
+    } else {
+        const std::size_t perSector = mainChannelBytes(kind, mode) + extraBytes(mode);
+        EXPECT_EQ(r.information, n * perSector) << sectorKindName(kind) << " sectors give " << perSector << " bytes each";
+    }
     EXPECT_TRUE(allUntouched(out.span().subspan(std::min<std::size_t>(r.information, out.size()))))
         << "nothing is written past Information";
     if (kind != SectorKind::Audio && r.information >= 16) {
@@ -275,7 +282,7 @@ TEST_P(RawReadDisc, ReadsTheFirstAndLastSectorsOfTheDisc)
     const Track& last = layout_->tracks.back();
     for (const auto& [track, lba, what] : {std::tuple{&first, first.start, "first"}, std::tuple{&last, layout_->leadOut - 1, "last"}}) {
         SCOPED_TRACE(std::string(what) + " sector, LBA " + std::to_string(lba));
-        const SectorKind kind = probeKind(handle(), *track, caps_);
+        const SectorKind kind = probeKindAt(handle(), *track, lba, caps_);
         const std::optional<std::int32_t> mode = modeFor(kind, caps_);
         if (!mode) {
             GTEST_SKIP() << "NotSupported: the " << what << " track holds " << sectorKindName(kind)
@@ -332,7 +339,7 @@ TEST_P(RawReadCapability, RefusesTheModeWithInvalidDeviceRequestWithoutTheCapabi
     const std::optional<RawCapabilities> caps = probeCapabilities(device());
     if (!caps) GTEST_SKIP() << "NotSupported: the drive's C2 / R-W capabilities are unknown (no pass-through)";
     if (supports(*caps, mode))
-        GTEST_SKIP() << "NotSupported: the drive has " << missingCapability(mode) << ", so the refusal cannot be seen";
+        GTEST_SKIP() << "NotSupported: the drive has " << missingCapability(mode, *caps) << ", so the refusal cannot be seen";
     PageBuffer out(ioctl::rawSectorSize(mode));
     EXPECT_THAT_STATUS(control(codes::CdromRawRead, rawReadInfo(0, 1, mode), out.span()).status, status::InvalidDeviceRequest)
         << "§3.18 H-stage rows 3-5";
@@ -365,28 +372,31 @@ TEST_P(RawReadDisc, UserDataEqualsTheCookedReadOfTheSameSectors)
     for (const SectorKind k : {SectorKind::Mode1, SectorKind::Mode2Form1})
         if (track == nullptr && (track = trackOf(k)) != nullptr) kind = k;
     if (track == nullptr) GTEST_SKIP() << "NotSupported: the disc has no mode 1 or mode 2 form 1 track";
-    constexpr std::uint32_t n = 16;
-    ASSERT_GE(track->length(), std::int32_t(n));
-    // The track's start and its last sectors.
-    for (const std::int32_t lba : {track->start, track->end - std::int32_t(n)}) {
-        SCOPED_TRACE(std::string(sectorKindName(kind)) + " track " + std::to_string(track->number) + ", LBA " + std::to_string(lba));
-        PageBuffer raw(n * ioctl::rawSectorSize(mode));
-        const ControlResult r = rawRead(lba, n, mode, raw);
-        ASSERT_THAT_STATUS(r.status, status::Success) << trackModeName(mode);
-        const std::size_t stride = mainChannelBytes(kind, mode) + extraBytes(mode);
-        ASSERT_EQ(r.information, n * stride);
-        PageBuffer cooked(n * kCooked);
-        const ControlResult c = read(offsetOf(lba), cooked.span());
-        ASSERT_THAT_STATUS(c.status, status::Success) << "ReadFile of the same sectors";
-        ASSERT_EQ(c.information, n * kCooked);
-        const std::size_t userData = kind == SectorKind::Mode1 ? 16 : 24;
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const std::uint8_t* sector = raw.span().data() + i * stride;
-            EXPECT_EQ(std::memcmp(sector + userData, cooked.span().data() + i * kCooked, kCooked), 0)
-                << "sector " << lba + std::int32_t(i) << ": raw bytes " << userData << ".." << userData + kCooked - 1
-                << " differ from the cooked 2048";
+    constexpr std::int32_t n = 16;
+    ASSERT_GE(track->length(), n);
+    // The track's first and last sectors, one at a time: an XA track may mix forms, and form 2 has no cooked read.
+    int compared = 0;
+    for (const std::int32_t from : {track->start, track->end - n}) {
+        for (std::int32_t lba = from; lba < from + n; ++lba) {
+            const SectorKind k = probeKindAt(handle(), *track, lba, caps_);
+            if (k != SectorKind::Mode1 && k != SectorKind::Mode2Form1) continue;
+            SCOPED_TRACE(std::string(sectorKindName(k)) + " sector, track " + std::to_string(track->number) + ", LBA " + std::to_string(lba));
+            PageBuffer raw(ioctl::rawSectorSize(mode));
+            const ControlResult r = rawRead(lba, 1, mode, raw);
+            ASSERT_THAT_STATUS(r.status, status::Success) << trackModeName(mode);
+            ASSERT_EQ(r.information, mainChannelBytes(k, mode) + extraBytes(mode));
+            PageBuffer cooked(kCooked);
+            const ControlResult c = read(offsetOf(lba), cooked.span());
+            ASSERT_THAT_STATUS(c.status, status::Success) << "ReadFile of the same sector";
+            ASSERT_EQ(c.information, kCooked);
+            const std::size_t userData = k == SectorKind::Mode1 ? 16 : 24;
+            EXPECT_EQ(std::memcmp(raw.span().data() + userData, cooked.span().data(), kCooked), 0)
+                << "raw bytes " << userData << ".." << userData + kCooked - 1 << " differ from the cooked 2048";
+            ++compared;
         }
     }
+    EXPECT_GT(compared, 0);
+    (void)kind;
 }
 
 TEST_P(RawReadDisc, DataSectorsCarrySyncAndTheirOwnAddress)
@@ -397,26 +407,20 @@ TEST_P(RawReadDisc, DataSectorsCarrySyncAndTheirOwnAddress)
     const std::int32_t mode = caps_->c2 ? ioctl::RawWithC2 : ioctl::RawWithSubCode;
     const auto data = std::find_if(layout_->tracks.begin(), layout_->tracks.end(), [](const Track& t) { return !t.audio(); });
     if (data == layout_->tracks.end()) GTEST_SKIP() << "NotSupported: the disc has no data track";
-    const SectorKind kind = probeKind(handle(), *data, caps_);
-    ASSERT_NE(kind, SectorKind::Unknown) << "the data track's first sector has no valid mode byte";
-    constexpr std::uint32_t n = 8;
-    ASSERT_GE(data->length(), std::int32_t(n));
-    PageBuffer raw(n * ioctl::rawSectorSize(mode));
-    const ControlResult r = rawRead(data->start, n, mode, raw);
-    ASSERT_THAT_STATUS(r.status, status::Success);
-    const std::size_t stride = mainChannelBytes(kind, mode) + extraBytes(mode);
-    ASSERT_EQ(r.information, n * stride);
     static constexpr std::uint8_t kSync[12] = {0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0};
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::int32_t lba = data->start + std::int32_t(i);
+    for (std::int32_t lba = data->start; lba < std::min(data->start + 8, data->end); ++lba) {
         SCOPED_TRACE("LBA " + std::to_string(lba));
-        const std::uint8_t* s = raw.span().data() + i * stride;
+        PageBuffer raw(ioctl::rawSectorSize(mode));
+        const ControlResult r = rawRead(lba, 1, mode, raw);
+        ASSERT_THAT_STATUS(r.status, status::Success) << trackModeName(mode);
+        ASSERT_GE(r.information, 16u);
+        const std::uint8_t* s = raw.span().data();
         EXPECT_EQ(std::memcmp(s, kSync, sizeof kSync), 0) << "sync pattern 00 FF x10 00";
         const mmc::Msf msf = mmc::lbaToMsf(lba);  // the header holds LBA + 150 in BCD
         EXPECT_EQ(s[12], bcd(msf.minute));
         EXPECT_EQ(s[13], bcd(msf.second));
         EXPECT_EQ(s[14], bcd(msf.frame));
-        EXPECT_EQ(s[15], kind == SectorKind::Mode1 ? 1 : 2) << "mode byte";
+        EXPECT_TRUE(s[15] == 1 || s[15] == 2) << "mode byte " << int(s[15]) << " on a data track";
     }
 }
 
@@ -444,23 +448,22 @@ TEST_P(RawReadDisc, SubChannelQNamesTheSectorRead)
 {
     if (!learnDisc()) return;
     if (!caps_) GTEST_SKIP() << "NotSupported: the drive's R-W capability is unknown (no pass-through)";
-    if (!caps_->rw) GTEST_SKIP() << "NotSupported: the drive lacks " << missingCapability(ioctl::RawWithSubCode);
+    if (!caps_->rw) GTEST_SKIP() << "NotSupported: the drive lacks " << missingCapability(ioctl::RawWithSubCode, *caps_);
     for (const Track& track : layout_->tracks) {
         const SectorKind kind = probeKind(handle(), track, caps_);
         if (kind == SectorKind::Unknown) continue;
         constexpr std::uint32_t n = 16;
         if (track.length() < std::int32_t(n)) continue;
         SCOPED_TRACE("track " + std::to_string(track.number) + " (" + sectorKindName(kind) + ") from LBA " + std::to_string(track.start));
-        PageBuffer raw(n * ioctl::CD_RAW_SECTOR_WITH_SUBCODE_SIZE);
-        const ControlResult r = rawRead(track.start, n, ioctl::RawWithSubCode, raw);
-        ASSERT_THAT_STATUS(r.status, status::Success);
-        const std::size_t main = mainChannelBytes(kind, ioctl::RawWithSubCode);
-        const std::size_t stride = main + ioctl::CD_RAW_READ_SUBCODE_SIZE;
-        ASSERT_EQ(r.information, n * stride);
         int positions = 0;
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::int32_t lba = track.start + std::int32_t(i);
-            const auto q = deinterleaveQ(raw.span().data() + i * stride + main);
+            PageBuffer raw(ioctl::CD_RAW_SECTOR_WITH_SUBCODE_SIZE);
+            const ControlResult r = rawRead(lba, 1, ioctl::RawWithSubCode, raw);
+            ASSERT_THAT_STATUS(r.status, status::Success) << "LBA " << lba;
+            ASSERT_GE(r.information, ioctl::CD_RAW_READ_SUBCODE_SIZE);
+            // P-W is the last 96 bytes of what the drive returned for the sector.
+            const auto q = deinterleaveQ(raw.span().data() + r.information - ioctl::CD_RAW_READ_SUBCODE_SIZE);
             EXPECT_EQ(qCrc(q), loadBe16(&q[10])) << "Q CRC of LBA " << lba;
             if ((q[0] & 0x0F) != 1) continue;  // ADR 2 (MCN) and 3 (ISRC) frames carry no position
             ++positions;

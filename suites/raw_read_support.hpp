@@ -142,36 +142,36 @@ inline std::optional<Layout> readLayout(DeviceHandle& handle)
 struct RawCapabilities {
     bool c2 = false;  // feature 001Eh byte 4 bit 1, or page 2Ah byte 5 bit 4 (C2 Pointers)
     bool rw = false;  // page 2Ah byte 5 bit 2 (R-W Supported)
+    bool mmc = true;  // the drive answers GET CONFIGURATION; the driver probes C2 / R-W only then (S/init.c)
 };
 
-// Asks the drive itself through the pass-through (MODE SENSE(10) page 2Ah, GET CONFIGURATION feature 001Eh),
-// the same facts the driver probes at start. nullopt when the device has no pass-through or the drive answers
-// neither.
+// Asks the drive itself through the pass-through (GET CONFIGURATION feature 001Eh, MODE SENSE(10) page 2Ah): the
+// facts the driver probes at start. A drive that refuses GET CONFIGURATION is not MMC to the driver, which then
+// never looks at page 2Ah ("only valid for MMC devices"), so it has neither capability as far as RAW_READ goes.
+// nullopt when the device has no pass-through or the drive answers neither command.
 inline std::optional<RawCapabilities> probeCapabilities(Device& device)
 {
     mmc::MmcTarget* target = device.passThrough();
     if (target == nullptr) return std::nullopt;
     RawCapabilities caps;
-    bool known = false;
+    std::vector<std::uint8_t> config(8 + 4 + 8, 0);
+    const auto get = mmc::cdb::getConfiguration(2, 0x001E, static_cast<std::uint16_t>(config.size()));
+    const mmc::CommandResult g = target->execute(get, config, mmc::DataDirection::In, std::chrono::seconds(10));
+    if (!g.good() || g.transferred < 8) {
+        caps.mmc = false;
+        return caps;
+    }
+    if (g.transferred >= 8 + 5 && loadBe16(&config[8]) == 0x001E && config[8 + 3] >= 4 && (config[8 + 4] & 0x02) != 0) caps.c2 = true;
     std::vector<std::uint8_t> page(8 + 32, 0);
     const auto sense = mmc::cdb::modeSense10(true, 0x2A, static_cast<std::uint16_t>(page.size()));
     const mmc::CommandResult m = target->execute(sense, page, mmc::DataDirection::In, std::chrono::seconds(10));
     if (m.good() && m.transferred >= 8 + 6) {
         const std::size_t at = 8 + loadBe16(&page[6]);
         if (at + 6 <= m.transferred && (page[at] & 0x3F) == 0x2A) {
-            known = true;
-            caps.c2 = (page[at + 5] & 0x10) != 0;
+            if ((page[at + 5] & 0x10) != 0) caps.c2 = true;
             caps.rw = (page[at + 5] & 0x04) != 0;
         }
     }
-    std::vector<std::uint8_t> config(8 + 4 + 8, 0);
-    const auto get = mmc::cdb::getConfiguration(2, 0x001E, static_cast<std::uint16_t>(config.size()));
-    const mmc::CommandResult g = target->execute(get, config, mmc::DataDirection::In, std::chrono::seconds(10));
-    if (g.good() && g.transferred >= 8 + 5 && loadBe16(&config[8]) == 0x001E && config[8 + 3] >= 4) {
-        known = true;
-        if ((config[8 + 4] & 0x02) != 0) caps.c2 = true;
-    }
-    if (!known) return std::nullopt;
     return caps;
 }
 
@@ -185,8 +185,9 @@ inline bool supports(const RawCapabilities& caps, std::int32_t mode)
     }
 }
 
-inline std::string missingCapability(std::int32_t mode)
+inline std::string missingCapability(std::int32_t mode, const RawCapabilities& caps)
 {
+    if (!caps.mmc) return "MMC support (the drive refuses GET CONFIGURATION, so the driver never probes C2 / R-W)";
     switch (mode) {
     case ioctl::RawWithC2AndSubCode: return "C2 pointers and R-W sub-channel";
     case ioctl::RawWithC2: return "C2 pointers (page 2Ah byte 5 bit 4 / feature 001Eh C2 flag)";
@@ -250,15 +251,15 @@ inline std::optional<std::int32_t> modeFor(SectorKind kind, const std::optional<
     return std::nullopt;
 }
 
-// What a data track's first sector is: one RAW_READ with an "any type" mode, the header's mode byte and, for
+// What a data track's sector at `lba` is: one RAW_READ with an "any type" mode, the header's mode byte and, for
 // mode 2, the main-channel length (a formless sector has no subheader) and the subheader's form bit.
-inline SectorKind probeKind(DeviceHandle& handle, const Track& track, const std::optional<RawCapabilities>& caps)
+inline SectorKind probeKindAt(DeviceHandle& handle, const Track& track, std::int32_t lba, const std::optional<RawCapabilities>& caps)
 {
     if (track.audio()) return SectorKind::Audio;
     if (!caps || (!caps->c2 && !caps->rw)) return SectorKind::Unknown;
     const std::int32_t mode = caps->c2 ? ioctl::RawWithC2 : ioctl::RawWithSubCode;
     PageBuffer out(ioctl::rawSectorSize(mode));
-    const ControlResult r = handle.control(codes::CdromRawRead, rawReadInfo(offsetOf(track.start), 1, mode), out.span());
+    const ControlResult r = handle.control(codes::CdromRawRead, rawReadInfo(offsetOf(lba), 1, mode), out.span());
     if (!r.status.isSuccess() || r.information < extraBytes(mode) + 24) return SectorKind::Unknown;
     const std::span<const std::uint8_t> s = out.span();
     const std::size_t main = r.information - extraBytes(mode);
@@ -266,6 +267,11 @@ inline SectorKind probeKind(DeviceHandle& handle, const Track& track, const std:
     if (s[15] != 2) return SectorKind::Unknown;
     if (main == 12 + 4 + 2336) return SectorKind::Mode2Formless;
     return (s[18] & 0x20) != 0 ? SectorKind::Mode2Form2 : SectorKind::Mode2Form1;
+}
+
+inline SectorKind probeKind(DeviceHandle& handle, const Track& track, const std::optional<RawCapabilities>& caps)
+{
+    return probeKindAt(handle, track, track.start, caps);
 }
 
 inline std::uint8_t bcd(std::uint8_t v) { return static_cast<std::uint8_t>((v / 10) << 4 | (v % 10)); }
