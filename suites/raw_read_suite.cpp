@@ -232,7 +232,7 @@ TEST_P(RawReadSectors, ReturnsTheTrackModesBytesPerSector)
                              : mode == ioctl::YellowMode2 ? "mode 2 formless track"
                              : mode == ioctl::XAForm2     ? "mode 2 form 2 track (known only through a C2 or R-W read)"
                                                           : "track whose sector type is known";
-        GTEST_SKIP() << "NotSupported: the disc has no " << wanted << " of " << n << " sectors or more";
+        GTEST_SKIP() << "NotSupported: the disc has no " << wanted << " of " << n << (n == 1 ? " sector" : " sectors") << " or more";
     }
     SCOPED_TRACE("track " + std::to_string(track->number) + " (" + sectorKindName(kind) + ") from LBA " + std::to_string(track->start));
 
