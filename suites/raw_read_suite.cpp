@@ -320,6 +320,33 @@ TEST_P(RawReadDisc, RejectsAnEndPastTheCachedCapacity)
     }
 }
 
+TEST_P(RawReadDisc, RefusesATrackModeWhoseSectorTypeDoesNotMatch)
+{
+    // The driver names an expected sector type for CDDA, YellowMode2 and XAForm2 (§3.18 READ CD byte 1); a drive
+    // meeting another type ends the command with 05/64/00 (MMC: ILLEGAL MODE FOR THIS TRACK), which the driver maps
+    // to STATUS_INVALID_DEVICE_REQUEST (§8.2).
+    if (!learnDisc()) return;
+    const auto audio = std::find_if(layout_->tracks.begin(), layout_->tracks.end(), [](const Track& t) { return t.audio(); });
+    const auto data = std::find_if(layout_->tracks.begin(), layout_->tracks.end(), [](const Track& t) { return !t.audio(); });
+    int checked = 0;
+    if (data != layout_->tracks.end()) {
+        SCOPED_TRACE("CDDA on data track " + std::to_string(data->number) + ", LBA " + std::to_string(data->start));
+        PageBuffer out(ioctl::RAW_SECTOR_SIZE);
+        EXPECT_THAT_STATUS(rawRead(data->start, 1, ioctl::CDDA, out).status, status::InvalidDeviceRequest);
+        ++checked;
+    }
+    if (audio != layout_->tracks.end()) {
+        for (const std::int32_t mode : {ioctl::YellowMode2, ioctl::XAForm2}) {
+            SCOPED_TRACE(std::string(trackModeName(mode)) + " on audio track " + std::to_string(audio->number) + ", LBA " +
+                         std::to_string(audio->start));
+            PageBuffer out(ioctl::RAW_SECTOR_SIZE);
+            EXPECT_THAT_STATUS(rawRead(audio->start, 1, mode, out).status, status::InvalidDeviceRequest);
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 0);
+}
+
 // -- H-stage capability rows --
 
 struct CapabilityParam {
