@@ -320,6 +320,39 @@ TEST_P(RawReadDisc, RejectsAnEndPastTheCachedCapacity)
     }
 }
 
+TEST_P(RawReadDisc, TruncatesADiskOffsetInsideASector)
+{
+    // DiskOffset need not be a multiple of 2048: the driver shifts it right, so any offset inside a sector reads
+    // that sector (§3.18).
+    if (!learnDisc()) return;
+    const Track* track = nullptr;
+    std::optional<std::int32_t> mode;
+    for (const Track& t : layout_->tracks) {
+        if (t.length() < 2) continue;
+        mode = modeFor(probeKind(handle(), t, caps_), caps_);
+        if (mode) {
+            track = &t;
+            break;
+        }
+    }
+    if (track == nullptr) GTEST_SKIP() << "NotSupported: no track whose sectors RAW_READ can read on this drive (audio, or data with C2 / R-W)";
+    const std::int32_t lba = track->start + 1;
+    PageBuffer aligned(ioctl::rawSectorSize(*mode));
+    const ControlResult a = rawRead(lba, 1, *mode, aligned);
+    ASSERT_THAT_STATUS(a.status, status::Success) << trackModeName(*mode) << " at LBA " << lba;
+    for (const std::int64_t skew : {1, 1000, 2047}) {
+        SCOPED_TRACE("DiskOffset " + std::to_string(offsetOf(lba) + skew));
+        PageBuffer out(ioctl::rawSectorSize(*mode));
+        const ControlResult r = control(codes::CdromRawRead, rawReadInfo(offsetOf(lba) + skew, 1, *mode), out.span());
+        ASSERT_THAT_STATUS(r.status, status::Success);
+        ASSERT_EQ(r.information, a.information);
+        // The main channel must match; C2 bits and sub-channel may differ between two reads of a real disc.
+        const std::size_t main = a.information - extraBytes(*mode);
+        EXPECT_TRUE(std::equal(out.span().begin(), out.span().begin() + static_cast<std::ptrdiff_t>(main), aligned.span().begin()))
+            << "the sector read differs from LBA " << lba;
+    }
+}
+
 TEST_P(RawReadDisc, RefusesATrackModeWhoseSectorTypeDoesNotMatch)
 {
     // The driver names an expected sector type for CDDA, YellowMode2 and XAForm2 (§3.18 READ CD byte 1); a drive
