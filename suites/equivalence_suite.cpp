@@ -14,6 +14,7 @@
 // Every case puts back what it changed (locks, reservations, the tray, the exclusive lock) in a guard.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <ostream>
@@ -217,17 +218,44 @@ struct Observed {
     std::vector<std::uint8_t> output;   // the caller's buffer after the call (filled with 0xCD before)
     ioctl::NtStatus checkAfter;         // CHECK_VERIFY right after the call (a third code: medium there or not)
     bool countMoved = false;            // the media-change count moved across the call
+    std::optional<std::vector<DriveCommand>> traffic;  // what the drive received for the call, where traced
 };
+
+std::string describe(const std::vector<DriveCommand>& commands)
+{
+    static const char* const kDirection[] = {"none", "in", "out"};
+    std::string s;
+    char hex[4];
+    for (const DriveCommand& c : commands) {
+        s += "\n  CDB";
+        for (std::uint8_t b : c.cdb) {
+            std::snprintf(hex, sizeof hex, " %02X", b);
+            s += hex;
+        }
+        s += std::string(" data ") + kDirection[static_cast<unsigned>(c.direction) % 3] + " " + std::to_string(c.bufferLength);
+    }
+    return commands.empty() ? "(no commands)" : s;
+}
+
+bool sameTraffic(const std::vector<DriveCommand>& a, const std::vector<DriveCommand>& b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].cdb != b[i].cdb || a[i].direction != b[i].direction || a[i].bufferLength != b[i].bufferLength) return false;
+    return true;
+}
 
 // Sends `code` with the case's buffers, looks at the drive through CHECK_VERIFY, then undoes what the call
 // changed so the other form starts from the same state.
-Observed sendAndUndo(DeviceHandle& handle, PairKind kind, ioctl::ControlCode code, const InputCase& c, MediaLockGuard& locks,
+Observed sendAndUndo(Device& device, DeviceHandle& handle, PairKind kind, ioctl::ControlCode code, const InputCase& c, MediaLockGuard& locks,
                      TrayGuard& tray, ReservationGuard& reservation)
 {
     const Verify before = checkVerifyAfterChange(handle);
-    Observed o{{}, std::vector<std::uint8_t>(c.outputLength, kUntouched), {}, false};
+    Observed o{{}, std::vector<std::uint8_t>(c.outputLength, kUntouched), {}, false, std::nullopt};
     if (movesTheTray(kind)) tray.expectOut();
+    device.clearCommandTrace();
     o.result = handle.control(code, c.input, o.output);
+    o.traffic = device.commandTrace();
     const bool succeeded = o.result.status.isSuccess();
     if (kind == PairKind::MediaRemoval && succeeded && !c.input.empty() && c.input[0] != 0) locks.adopt();
     if (kind == PairKind::Reserve && succeeded) reservation.held();
@@ -325,9 +353,9 @@ TEST_P(Equivalence, SameStatusInformationAndPayload)
     MediaLockGuard locks(handle());
     ReservationGuard reservation(handle());
     // A, B, A: the second CD-ROM call shows the state was quiet, so a difference is the code's, not the drive's (§9.2 E4).
-    const Observed a = sendAndUndo(handle(), pair().kind, cdrom(), c, locks, tray, reservation);
-    const Observed b = sendAndUndo(handle(), pair().kind, storage(), c, locks, tray, reservation);
-    const Observed a2 = sendAndUndo(handle(), pair().kind, cdrom(), c, locks, tray, reservation);
+    const Observed a = sendAndUndo(device(), handle(), pair().kind, cdrom(), c, locks, tray, reservation);
+    const Observed b = sendAndUndo(device(), handle(), pair().kind, storage(), c, locks, tray, reservation);
+    const Observed a2 = sendAndUndo(device(), handle(), pair().kind, cdrom(), c, locks, tray, reservation);
     ASSERT_EQ(a.result.status, a2.result.status) << "the CD-ROM form answered differently twice in a row ("
                                                  << describe(a) << ", then " << describe(a2) << "): the state was not quiet";
     ASSERT_EQ(a.output, a2.output) << "the CD-ROM form returned different bytes twice in a row: the state was not quiet";
@@ -347,6 +375,28 @@ TEST_P(Equivalence, SameStatusInformationAndPayload)
     }
     EXPECT_THAT_STATUS(b.checkAfter, a.checkAfter) << "E6: CHECK_VERIFY right after each form sees the same drive";
     EXPECT_EQ(b.countMoved, a.countMoved) << "E6: the media-change count moved after one form and not after the other";
+}
+
+// --- E5: drive traffic --------------------------------------------------------------------------------------------------
+
+TEST_P(Equivalence, SameDriveTraffic)
+{
+    // The SCSI pass-through reaches the drive but records nothing; only a device with a command trace shows which
+    // CDBs each form produced.
+    if (!device().commandTrace()) GTEST_SKIP() << "NotSupported: the device keeps no command trace (a pass-through is not one)";
+    const InputCase& c = GetParam().input;
+    TrayGuard tray(handle());
+    MediaLockGuard locks(handle());
+    ReservationGuard reservation(handle());
+    const Observed a = sendAndUndo(device(), handle(), pair().kind, cdrom(), c, locks, tray, reservation);
+    const Observed b = sendAndUndo(device(), handle(), pair().kind, storage(), c, locks, tray, reservation);
+    const Observed a2 = sendAndUndo(device(), handle(), pair().kind, cdrom(), c, locks, tray, reservation);
+    ASSERT_TRUE(a.traffic && b.traffic && a2.traffic);
+    ASSERT_TRUE(sameTraffic(*a.traffic, *a2.traffic)) << "the CD-ROM form produced different traffic twice in a row (the state was not quiet):"
+                                                      << describe(*a.traffic) << "\nthen" << describe(*a2.traffic);
+    EXPECT_TRUE(sameTraffic(*a.traffic, *b.traffic)) << "E5: same CDBs, data direction, transfer length and retries; IOCTL_CDROM_"
+                                                     << pair().name << ":" << describe(*a.traffic) << "\nIOCTL_STORAGE_" << pair().name << ":"
+                                                     << describe(*b.traffic);
 }
 
 // --- E1: the I/O manager's access check ----------------------------------------------------------------------------------
@@ -371,15 +421,6 @@ TEST_P(EquivalenceAccess, SameAccessCheck)
         EXPECT_THAT_STATUS(r.status, status::AccessDenied) << "E1";
         EXPECT_TRUE(allUntouched(out));
     }
-}
-
-// --- E5: drive traffic --------------------------------------------------------------------------------------------------
-
-TEST_P(EquivalencePair, SameDriveTraffic)
-{
-    // The SCSI pass-through reaches the drive but records nothing; the Device seam offers the suites no command
-    // trace, so the CDBs each form produced cannot be compared from here.
-    GTEST_SKIP() << "NotSupported: the device exposes no command trace to the suites (passThrough() is not a trace)";
 }
 
 // --- E6: one form's state seen and undone by the other ----------------------------------------------------------------
@@ -497,7 +538,11 @@ TEST_P(EquivalencePair, SameLockGating)
         SCOPED_TRACE(ioctl::formatControlCode(code));
         std::vector<std::uint8_t> out(16, kUntouched);
         const std::vector<std::uint8_t> in = pair().kind == PairKind::MediaRemoval ? preventInput(1) : std::vector<std::uint8_t>{};
+        device().clearCommandTrace();
         const ControlResult r = control(code, in, out);
+        if (const auto traffic = device().commandTrace()) {
+            EXPECT_TRUE(traffic->empty()) << "E7: a gated request reaches no drive:" << describe(*traffic);
+        }
         if (r.status.isSuccess()) {  // the gate let it through: put back what it did
             if (pair().kind == PairKind::MediaRemoval) locks.adopt();
             if (pair().kind == PairKind::Reserve) reservation.held();
