@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -192,6 +193,7 @@ public:
         std::memcpy(in.data(), &unlock, sizeof unlock);
         (void)owner_->control(codes::CdromExclusiveAccess, in, {});
     }
+    [[nodiscard]] DeviceHandle& owner() { return *owner_; }
     ControlResult lock()
     {
         ioctl::CDROM_EXCLUSIVE_LOCK request{};
@@ -248,8 +250,9 @@ bool sameTraffic(const std::vector<DriveCommand>& a, const std::vector<DriveComm
 // Sends `code` with the case's buffers, looks at the drive through CHECK_VERIFY, then undoes what the call
 // changed so the other form starts from the same state.
 Observed sendAndUndo(Device& device, DeviceHandle& handle, PairKind kind, ioctl::ControlCode code, const InputCase& c, MediaLockGuard& locks,
-                     TrayGuard& tray, ReservationGuard& reservation)
+                     TrayGuard& tray, ReservationGuard& reservation, const std::function<void()>& enterState = {})
 {
+    if (enterState) enterState();
     const Verify before = checkVerifyAfterChange(handle);
     Observed o{{}, std::vector<std::uint8_t>(c.outputLength, kUntouched), {}, false, std::nullopt};
     if (movesTheTray(kind)) tray.expectOut();
@@ -258,6 +261,7 @@ Observed sendAndUndo(Device& device, DeviceHandle& handle, PairKind kind, ioctl:
     o.traffic = device.commandTrace();
     const bool succeeded = o.result.status.isSuccess();
     if (kind == PairKind::MediaRemoval && succeeded && !c.input.empty() && c.input[0] != 0) locks.adopt();
+    if (kind == PairKind::MediaRemoval && succeeded && !c.input.empty() && c.input[0] == 0) locks.forget();  // gave one back
     if (kind == PairKind::Reserve && succeeded) reservation.held();
 
     const Verify after = checkVerify(handle);
@@ -375,6 +379,61 @@ TEST_P(Equivalence, SameStatusInformationAndPayload)
     }
     EXPECT_THAT_STATUS(b.checkAfter, a.checkAfter) << "E6: CHECK_VERIFY right after each form sees the same drive";
     EXPECT_EQ(b.countMoved, a.countMoved) << "E6: the media-change count moved after one form and not after the other";
+}
+
+// --- E2 over device states: the same case with the medium locked, under this handle's own exclusive lock, with the
+// tray out. Each form enters the state afresh and leaves it before the other form runs.
+
+enum class DeviceState { SimpleLockHeld, OwnExclusiveLock, TrayOpen };
+
+TEST_P(Equivalence, SameAnswerInOtherDeviceStates)
+{
+    const InputCase& c = GetParam().input;
+    for (const DeviceState state : {DeviceState::SimpleLockHeld, DeviceState::OwnExclusiveLock, DeviceState::TrayOpen}) {
+        const char* const names[] = {"simple media lock held (count > 0)", "exclusive lock held by this handle", "tray open"};
+        SCOPED_TRACE(names[static_cast<int>(state)]);
+        if (state == DeviceState::TrayOpen && (!spec().expect.allowDestructive || cannotEjectAndReload(handle()))) continue;
+        std::unique_ptr<ExclusiveLockGuard> exclusive;  // declared first: unlocked after the guards below undo
+        DeviceHandle* h = &handle();
+        if (state == DeviceState::OwnExclusiveLock) {
+            try {
+                exclusive = std::make_unique<ExclusiveLockGuard>(device());
+            } catch (const DeviceError&) {
+                continue;  // no read/write handle here: SameLockGating reports it
+            }
+            ASSERT_THAT_STATUS(exclusive->lock().status, status::Success);
+            h = &exclusive->owner();
+        }
+        TrayGuard tray(*h);
+        MediaLockGuard locks(*h);
+        ReservationGuard reservation(*h);
+        TrayGuard stateTray(*h);
+        MediaLockGuard stateLock(*h);
+        const std::function<void()> enter = [&] {
+            if (state == DeviceState::SimpleLockHeld) (void)stateLock.prevent(codes::StorageMediaRemoval);
+            if (state == DeviceState::TrayOpen) (void)stateTray.eject(codes::StorageEjectMedia);
+        };
+        const auto leave = [&] {
+            if (state == DeviceState::SimpleLockHeld) (void)stateLock.allow(codes::StorageMediaRemoval);
+            if (state == DeviceState::TrayOpen) {
+                (void)stateTray.load(codes::StorageLoadMedia);
+                (void)checkVerifyAfterChange(*h);
+            }
+        };
+        const Observed a = sendAndUndo(device(), *h, pair().kind, cdrom(), c, locks, tray, reservation, enter);
+        leave();
+        const Observed b = sendAndUndo(device(), *h, pair().kind, storage(), c, locks, tray, reservation, enter);
+        leave();
+        EXPECT_THAT_STATUS(b.result.status, a.result.status) << "E2";
+        if (!a.result.status.isError() && !b.result.status.isError()) {
+            EXPECT_EQ(b.result.information, a.result.information) << "E3";
+        }
+        EXPECT_EQ(b.output, a.output) << "E4";
+        EXPECT_THAT_STATUS(b.checkAfter, a.checkAfter) << "E6: CHECK_VERIFY right after each form";
+        if (a.traffic && b.traffic) {
+            EXPECT_TRUE(sameTraffic(*a.traffic, *b.traffic)) << "E5:" << describe(*a.traffic) << "\nvs" << describe(*b.traffic);
+        }
+    }
 }
 
 // --- E5: drive traffic --------------------------------------------------------------------------------------------------
