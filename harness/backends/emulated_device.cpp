@@ -53,6 +53,14 @@ EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config)
     driver_->setRemovalWatch([this] { return drive_.faults().deviceGone(); });
 }
 
+std::optional<std::vector<DriveCommand>> EmulatedDevice::commandTrace()
+{
+    std::vector<DriveCommand> commands;
+    for (const emulator::TraceEntry& e : drive_.trace().entries())
+        commands.push_back({std::vector<std::uint8_t>(e.cdb().begin(), e.cdb().end()), e.direction, e.bufferLength});
+    return commands;
+}
+
 StateSnapshot EmulatedDevice::stateSnapshot()
 {
     StateSnapshot snapshot = drive_.stateSnapshot();

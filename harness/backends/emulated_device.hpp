@@ -30,6 +30,9 @@ public:
     [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return driver_->adapter(); }
     // The drive's and the model's state together.
     [[nodiscard]] StateSnapshot stateSnapshot() override;
+    // The emulated drive's own trace.
+    [[nodiscard]] std::optional<std::vector<DriveCommand>> commandTrace() override;
+    void clearCommandTrace() override { drive_.trace().clear(); }
 
     // Reach-through for the harness's own tests and fault injection; suites must not use these.
     [[nodiscard]] emulator::VirtualDrive& drive() { return drive_; }

@@ -57,6 +57,14 @@ public:
     [[nodiscard]] virtual HandleAccess access() const = 0;
 };
 
+// One command the drive received, as a command trace records it: the "drive traffic" of ioctl-contracts.md §6
+// and §9.2 E5.
+struct DriveCommand {
+    std::vector<std::uint8_t> cdb;
+    mmc::DataDirection direction = mmc::DataDirection::None;
+    std::uint32_t bufferLength = 0;
+};
+
 // A device's persistent state as name/value pairs ("drive.tray" = "closed"), for comparing before and after.
 using StateSnapshot = std::vector<std::pair<std::string, std::string>>;
 
@@ -75,6 +83,10 @@ public:
     // verify state), where the implementation can see it without sending a command: the emulated drive and the
     // model. Empty for a real drive. The suites' drive-state guard compares it before and after every test.
     [[nodiscard]] virtual StateSnapshot stateSnapshot() { return {}; }
+    // The commands the drive received since the last clearCommandTrace(), oldest first, where the implementation
+    // records them (the emulated drive); nullopt for a device without a trace (a pass-through is not one).
+    [[nodiscard]] virtual std::optional<std::vector<DriveCommand>> commandTrace() { return std::nullopt; }
+    virtual void clearCommandTrace() {}
 };
 
 class DeviceError : public std::runtime_error {

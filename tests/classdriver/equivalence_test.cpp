@@ -402,5 +402,24 @@ TEST_F(EquivalenceModel, S9_2_E8_BothFormsReportVerifyRequiredWithAMountedVolume
     }
 }
 
+// The Device seam's command trace (device.hpp), which the equivalence suite reads for §9.2 E5: the emulated
+// device reports what its drive received since the last clear, CDB by CDB.
+TEST_F(EquivalenceModel, S9_2_E5_TheDeviceSeamShowsTheDriveTraffic)
+{
+    build("data");
+    Device& seam = *device;
+    seam.clearCommandTrace();
+    ASSERT_TRUE(seam.commandTrace());
+    EXPECT_TRUE(seam.commandTrace()->empty());
+    Bytes out(4, 0xCD);
+    ASSERT_EQ(control(ioctl::codes::StorageCheckVerify, out).status, st::Success);
+    const auto traffic = seam.commandTrace();
+    ASSERT_TRUE(traffic);
+    ASSERT_EQ(traffic->size(), 1u);
+    EXPECT_EQ((*traffic)[0].cdb, (Bytes{0x00, 0, 0, 0, 0, 0})) << "TEST UNIT READY (§3.1)";
+    EXPECT_EQ((*traffic)[0].direction, mmc::DataDirection::None);
+    EXPECT_EQ((*traffic)[0].bufferLength, 0u);
+}
+
 }  // namespace
 }  // namespace cdcts::classdriver
