@@ -105,7 +105,8 @@ struct Position {
     ControlResult result;
     std::uint8_t audioStatus = 0;
     std::uint8_t track = 0;
-    std::int32_t lba = 0;  // absolute address
+    std::int32_t lba = 0;       // absolute address
+    std::int32_t relative = 0;  // track-relative address, in frames
 };
 
 Position currentPosition(DeviceHandle& handle)
@@ -116,6 +117,7 @@ Position currentPosition(DeviceHandle& handle)
         p.audioStatus = out[1];
         p.track = out[6];
         p.lba = mmc::msfToLba({out[9], out[10], out[11]});
+        p.relative = mmc::msfToLba({out[13], out[14], out[15]}) + mmc::kMsfLbaOffset;
     }
     return p;
 }
@@ -207,6 +209,8 @@ TEST_P(PlayAudioMsf, StartsAPlayTheQChannelReportsInProgress)
     EXPECT_EQ(p.track, track.number);
     EXPECT_GE(p.lba, track.start);
     EXPECT_LT(p.lba, track.end);
+    // Both addresses come from the same Q frame: the relative one counts from the track's index 1.
+    EXPECT_EQ(p.relative, p.lba - track.start);
 }
 
 TEST_P(PlayAudioMsf, PositionAdvancesWhilePlaying)
@@ -461,6 +465,28 @@ TEST_P(ReadQChannel, CurrentPositionIsWellFormed)
     EXPECT_TRUE(mmc::isValidMsf({out[13], out[14], out[15]})) << mmc::formatMsf({out[13], out[14], out[15]});
 }
 
+TEST_P(ReadQChannel, CurrentPositionNeedsOnlySixteenBytes)
+{
+    // §3.19 row 3: the sample asks 16 bytes for the current position, not the documented 24.
+    std::vector<std::uint8_t> out(kPositionSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_CURRENT_POSITION), out);
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    EXPECT_EQ(r.information, kPositionSize);
+    EXPECT_EQ(out[4], ioctl::IOCTL_CDROM_CURRENT_POSITION);
+}
+
+TEST_P(ReadQChannel, IsrcOfATrackNotOnTheDiscFails)
+{
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    ASSERT_FALSE(tracks.empty()) << "READ_TOC failed";
+    if (tracks.back().number >= 99) GTEST_SKIP() << "NotSupported: the disc holds track 99";
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_TRACK_ISRC, 99), out);
+    // The driver passes the track number on unchecked (§3.19); the drive refuses it (MMC: INVALID FIELD IN CDB).
+    EXPECT_TRUE(r.status.isError()) << ioctl::ntStatusName(r.status);
+    EXPECT_TRUE(untouchedFrom(out, 0));
+}
+
 TEST_P(ReadQChannel, MediaCatalogNumberIsWellFormed)
 {
     std::vector<std::uint8_t> out(kQDataSize + 8, kUntouched);
@@ -561,6 +587,29 @@ TEST_P(AudioPlayActive, ReadsStayBusyAfterThePlayEndsUntilTheQChannelReportsIt)
     ASSERT_THAT_STATUS(p.result.status, status::Success);
     ASSERT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS) << "a one-second play is over after three";
     EXPECT_NE(readSector().status, status::DeviceBusy) << "the Q-channel reply cleared the flag";
+}
+
+TEST_P(AudioPlayActive, AQChannelRequestRefusedAtValidationLeavesTheFlag)
+{
+    // A V-stage failure never reaches the handler (§1), so the flag stays set.
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    EXPECT_THAT_STATUS(control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_SUB_Q_CHANNEL), out).status, status::InvalidParameter);
+    EXPECT_THAT_STATUS(readSector().status, status::DeviceBusy);
+}
+
+TEST_P(AudioPlayActive, AFailedQChannelReadClearsTheFlag)
+{
+    // §3.19: any READ_Q_CHANNEL error clears the flag, even while the drive goes on playing.
+    AUDIO_TRACK_OR_SKIP(track);
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    if (tracks.empty() || tracks.back().number >= 99) GTEST_SKIP() << "NotSupported: no track number is free to ask for";
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_TRACK_ISRC, 99), out);
+    ASSERT_TRUE(r.status.isError()) << "the ISRC of track 99 cannot be read: " << ioctl::ntStatusName(r.status);
+    EXPECT_NE(readSector().status, status::DeviceBusy) << "the failed Q-channel read cleared the flag";
 }
 
 TEST_P(AudioPlayActive, PauseAndStopClearTheFlag)
