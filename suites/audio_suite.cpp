@@ -1,0 +1,869 @@
+// The audio codes (ioctl-contracts.md §3.19, §3.20, §3.21, §3.23, §7.4): PLAY_AUDIO_MSF, PAUSE_AUDIO (= SIMBAD),
+// RESUME_AUDIO, STOP_AUDIO, SEEK_AUDIO_MSF, READ_Q_CHANNEL (current position, MCN, ISRC), GET_VOLUME / SET_VOLUME
+// and the forwarded GET_CONTROL. What a play does shows through the Q channel's audio status and position, and
+// through the driver's play-active flag (reads answer DEVICE_BUSY while it is set). Time passes on the device's
+// clock, so on emulated drives the waits cost nothing. Every test that plays stops the play, and every test that
+// sets the volume puts it back, from an RAII guard even when it fails.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <chrono>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fixtures/device_test.hpp"
+#include "harness/core/bytes.hpp"
+#include "harness/ioctl/codes.hpp"
+#include "harness/ioctl/nt_status.hpp"
+#include "harness/ioctl/structures/audio.hpp"
+#include "harness/ioctl/structures/subchannel.hpp"
+#include "harness/ioctl/structures/toc.hpp"
+#include "harness/mmc/msf.hpp"
+#include "suites/status_matchers.hpp"
+
+namespace cdcts::suites {
+namespace {
+
+using fixtures::DeviceParam;
+using fixtures::Requirement;
+namespace status = ioctl::status;
+namespace codes = ioctl::codes;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
+constexpr std::size_t kPositionSize = sizeof(ioctl::SUB_Q_CURRENT_POSITION);  // 16
+constexpr std::size_t kQDataSize = sizeof(ioctl::SUB_Q_CHANNEL_DATA);         // 24
+
+bool untouchedFrom(std::span<const std::uint8_t> buffer, std::size_t from)
+{
+    const auto past = buffer.subspan(std::min(from, buffer.size()));
+    return std::all_of(past.begin(), past.end(), [](std::uint8_t b) { return b == kUntouched; });
+}
+
+// `n` rounded up to the adapter's alignment; 8 when the adapter is unknown, which passes every usual mask (0-7).
+std::size_t aligned(const Device& device, std::size_t n)
+{
+    const std::size_t unit = device.adapter() ? device.adapter()->alignmentMask + 1 : 8;
+    return (n + unit - 1) / unit * unit;
+}
+
+std::array<std::uint8_t, 3> msfBytes(std::int32_t lba)
+{
+    const mmc::Msf m = mmc::lbaToMsf(lba);
+    return {m.minute, m.second, m.frame};
+}
+
+// PLAY_AUDIO_MSF input for [from, to): the ending address is where the play stops.
+std::vector<std::uint8_t> playInput(std::int32_t from, std::int32_t to)
+{
+    const auto a = msfBytes(from), b = msfBytes(to);
+    return {a[0], a[1], a[2], b[0], b[1], b[2]};
+}
+
+std::vector<std::uint8_t> seekInput(std::int32_t lba)
+{
+    const auto a = msfBytes(lba);
+    return {a[0], a[1], a[2]};
+}
+
+std::vector<std::uint8_t> qInput(std::uint8_t format, std::uint8_t track = 0) { return {format, track}; }
+
+struct Track {
+    std::uint8_t number;
+    bool audio;
+    std::int32_t start;  // LBA
+    std::int32_t end;    // LBA of the next track or the lead-out
+};
+
+// The disc's tracks from READ_TOC (MSF addresses); empty when the TOC cannot be read.
+std::vector<Track> readTracks(DeviceHandle& handle, const Device& device)
+{
+    std::vector<std::uint8_t> out(aligned(device, ioctl::MAXIMUM_CDROM_SIZE), 0);
+    const ControlResult r = handle.control(codes::CdromReadToc, {}, out);
+    if (!r.status.isSuccess() || r.information < 4 + 2 * sizeof(ioctl::TRACK_DATA)) return {};
+    const std::size_t n = (r.information - 4) / sizeof(ioctl::TRACK_DATA);
+    std::vector<Track> tracks;
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        ioctl::TRACK_DATA t{}, next{};
+        std::memcpy(&t, out.data() + 4 + i * sizeof t, sizeof t);
+        std::memcpy(&next, out.data() + 4 + (i + 1) * sizeof t, sizeof t);
+        tracks.push_back({t.TrackNumber, (t.Control & ioctl::AUDIO_DATA_TRACK) == 0,
+                          mmc::msfToLba({t.Address[1], t.Address[2], t.Address[3]}),
+                          mmc::msfToLba({next.Address[1], next.Address[2], next.Address[3]})});
+    }
+    return tracks;
+}
+
+// A READ_Q_CHANNEL current-position reply.
+struct Position {
+    ControlResult result;
+    std::uint8_t audioStatus = 0;
+    std::uint8_t track = 0;
+    std::int32_t lba = 0;       // absolute address
+    std::int32_t relative = 0;  // track-relative address, in frames
+};
+
+Position currentPosition(DeviceHandle& handle)
+{
+    std::vector<std::uint8_t> out(kPositionSize, 0);
+    Position p{handle.control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_CURRENT_POSITION), out)};
+    if (p.result.status.isSuccess() && p.result.information >= kPositionSize) {
+        p.audioStatus = out[1];
+        p.track = out[6];
+        p.lba = mmc::msfToLba({out[9], out[10], out[11]});
+        p.relative = mmc::msfToLba({out[13], out[14], out[15]}) + mmc::kMsfLbaOffset;
+    }
+    return p;
+}
+
+// Stops any play the test started, whatever its outcome, so the drive is left as found.
+class PlayGuard {
+public:
+    explicit PlayGuard(DeviceHandle& handle) : handle_(handle) {}
+    PlayGuard(const PlayGuard&) = delete;
+    PlayGuard& operator=(const PlayGuard&) = delete;
+    ~PlayGuard()
+    {
+        if (started_) (void)handle_.control(codes::CdromStopAudio, {}, {});
+    }
+    ControlResult play(std::span<const std::uint8_t> input)
+    {
+        started_ = true;  // assume it played whatever the answer: stopping an idle drive is harmless
+        return handle_.control(codes::CdromPlayAudioMsf, input, {});
+    }
+
+private:
+    DeviceHandle& handle_;
+    bool started_ = false;
+};
+
+// Puts the volume back as the test found it, whatever its outcome.
+class VolumeGuard {
+public:
+    VolumeGuard(DeviceHandle& handle, std::vector<std::uint8_t> original) : handle_(handle), original_(std::move(original)) {}
+    VolumeGuard(const VolumeGuard&) = delete;
+    VolumeGuard& operator=(const VolumeGuard&) = delete;
+    ~VolumeGuard() { (void)handle_.control(codes::CdromSetVolume, original_, {}); }
+
+private:
+    DeviceHandle& handle_;
+    std::vector<std::uint8_t> original_;
+};
+
+// --- Fixtures --------------------------------------------------------------------------------------------------
+
+class AudioTestBase : public fixtures::DeviceTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
+
+    // The first audio track, or a NotSupported skip (a data disc cannot play). Call with ASSERT_NO_FATAL_FAILURE
+    // semantics: the caller returns when it is nullopt.
+    std::optional<Track> audioTrack()
+    {
+        const std::vector<Track> tracks = readTracks(handle(), device());
+        for (const Track& t : tracks)
+            if (t.audio && t.end - t.start >= 4 * mmc::kFramesPerSecond) return t;
+        return std::nullopt;
+    }
+    void sleep(milliseconds d) { device().clock().sleepFor(d); }
+    // ReadFile of the first cooked sector: only whether it answers DEVICE_BUSY matters (on an audio-only disc it
+    // fails otherwise).
+    ControlResult readSector()
+    {
+        std::vector<std::uint8_t> buffer(2048, kUntouched);
+        return read(0, buffer);
+    }
+};
+
+// Every test of these fixtures plays audio; the body starts with AUDIO_TRACK_OR_SKIP.
+#define AUDIO_TRACK_OR_SKIP(var)                                                                             \
+    const std::optional<Track> var##Found = audioTrack();                                                    \
+    if (!var##Found) GTEST_SKIP() << "NotSupported: the disc has no audio track of at least 4 seconds to play"; \
+    const Track& var = *var##Found
+
+// Starts a 10-second play (or the track's length) at the start of the track; skips where the drive refuses it.
+#define PLAY_OR_SKIP(guard, track)                                                                           \
+    PlayGuard guard(handle());                                                                               \
+    {                                                                                                        \
+        const ControlResult played_ = guard.play(playInput(track.start, std::min(track.end, track.start + 10 * mmc::kFramesPerSecond))); \
+        if (played_.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF"; \
+        ASSERT_THAT_STATUS(played_.status, status::Success) << "PLAY_AUDIO_MSF";                             \
+        EXPECT_EQ(played_.information, 0u);                                                                  \
+    }
+
+class PlayAudioMsf : public AudioTestBase {};
+
+TEST_P(PlayAudioMsf, StartsAPlayTheQChannelReportsInProgress)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_EQ(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_EQ(p.track, track.number);
+    EXPECT_GE(p.lba, track.start);
+    EXPECT_LT(p.lba, track.end);
+    // Both addresses come from the same Q frame: the relative one counts from the track's index 1.
+    EXPECT_EQ(p.relative, p.lba - track.start);
+}
+
+TEST_P(PlayAudioMsf, PositionAdvancesWhilePlaying)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    const Position first = currentPosition(handle());
+    ASSERT_THAT_STATUS(first.result.status, status::Success);
+    sleep(seconds(2));
+    const Position second = currentPosition(handle());
+    ASSERT_THAT_STATUS(second.result.status, status::Success);
+    EXPECT_EQ(second.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    // 2 s of play is 150 frames; a real drive's Q report lags or leads a little, so only ask for one second.
+    EXPECT_GE(second.lba - first.lba, mmc::kFramesPerSecond) << "from " << first.lba << " to " << second.lba;
+    EXPECT_LT(second.lba, track.end);
+}
+
+TEST_P(PlayAudioMsf, AShortPlayEndsAndTheQChannelStopsReportingInProgress)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PlayGuard guard(handle());
+    const ControlResult r = guard.play(playInput(track.start, track.start + mmc::kFramesPerSecond));
+    if (r.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF";
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    sleep(seconds(3));
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    // MMC: 13h (completed) is reported once, after which the drive may say 15h (no status).
+    EXPECT_TRUE(p.audioStatus == ioctl::AUDIO_STATUS_PLAY_COMPLETE || p.audioStatus == ioctl::AUDIO_STATUS_NO_STATUS)
+        << "audio status " << int(p.audioStatus);
+    EXPECT_GE(p.lba, track.start);
+    EXPECT_LE(p.lba, track.start + mmc::kFramesPerSecond);
+}
+
+TEST_P(PlayAudioMsf, AnInvalidMsfIsPassedToTheDriveWhichRefusesIt)
+{
+    // §3.20: the driver copies the MSF into the CDB without checking it; the drive rejects second 60 (MMC
+    // INVALID FIELD IN CDB) and nothing plays.
+    AUDIO_TRACK_OR_SKIP(track);
+    PlayGuard guard(handle());
+    std::vector<std::uint8_t> in = playInput(track.start, track.start + 5 * mmc::kFramesPerSecond);
+    in[1] = 60;
+    const ControlResult r = guard.play(in);
+    EXPECT_TRUE(r.status.isError()) << ioctl::ntStatusName(r.status);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_NE(readSector().status, status::DeviceBusy) << "a failed play must not set the play-active flag";
+}
+
+TEST_P(PlayAudioMsf, ARangeEndingBeforeItStartsPlaysNothing)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PlayGuard guard(handle());
+    const ControlResult r = guard.play(playInput(track.start + 2 * mmc::kFramesPerSecond, track.start));
+    // MMC: an ending address before the start is an invalid field; in any case nothing may be playing.
+    EXPECT_TRUE(r.status.isError()) << ioctl::ntStatusName(r.status);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+}
+
+TEST_P(PlayAudioMsf, ADataTrackDoesNotPlay)
+{
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    const auto data = std::find_if(tracks.begin(), tracks.end(), [](const Track& t) { return !t.audio; });
+    if (data == tracks.end()) GTEST_SKIP() << "NotSupported: the disc has no data track";
+    PlayGuard guard(handle());
+    const ControlResult r = guard.play(playInput(data->start, std::min(data->end, data->start + 75)));
+    EXPECT_TRUE(r.status.isError()) << "MMC: ILLEGAL MODE FOR THIS TRACK; got " << ioctl::ntStatusName(r.status);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+}
+
+// --- PAUSE_AUDIO (= SIMBAD), RESUME_AUDIO, STOP_AUDIO: transitions seen through the Q channel ---------------------
+
+class PauseAudio : public AudioTestBase {};
+
+TEST_P(PauseAudio, HoldsThePositionAndResumeAudioContinues)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    sleep(seconds(1));
+    const ControlResult paused = control(codes::CdromPauseAudio, {}, {});
+    ASSERT_THAT_STATUS(paused.status, status::Success);
+    EXPECT_EQ(paused.information, 0u);
+    const Position atPause = currentPosition(handle());
+    ASSERT_THAT_STATUS(atPause.result.status, status::Success);
+    EXPECT_EQ(atPause.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+    sleep(seconds(2));
+    const Position later = currentPosition(handle());
+    ASSERT_THAT_STATUS(later.result.status, status::Success);
+    EXPECT_EQ(later.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+    EXPECT_EQ(later.lba, atPause.lba) << "a paused play does not move";
+
+    const ControlResult resumed = control(codes::CdromResumeAudio, {}, {});
+    ASSERT_THAT_STATUS(resumed.status, status::Success) << "RESUME_AUDIO";
+    EXPECT_EQ(resumed.information, 0u);
+    sleep(seconds(2));
+    const Position playing = currentPosition(handle());
+    ASSERT_THAT_STATUS(playing.result.status, status::Success);
+    EXPECT_EQ(playing.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_GE(playing.lba - atPause.lba, mmc::kFramesPerSecond) << "the play continues from where it paused";
+}
+
+TEST_P(PauseAudio, SimbadIsTheSameCodeAndPausesToo)
+{
+    static_assert(codes::CdromSimbad == codes::CdromPauseAudio);
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    ASSERT_THAT_STATUS(control(codes::CdromSimbad, {}, {}).status, status::Success);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_EQ(p.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+}
+
+TEST_P(PauseAudio, FailsWhenNothingPlays)
+{
+    // MMC PAUSE/RESUME: with no play operation to act on, COMMAND SEQUENCE ERROR; the state stays as it was.
+    AUDIO_TRACK_OR_SKIP(track);
+    (void)track;
+    ASSERT_THAT_STATUS(control(codes::CdromStopAudio, {}, {}).status, status::Success);
+    const ControlResult r = control(codes::CdromPauseAudio, {}, {});
+    EXPECT_TRUE(r.status.isError()) << ioctl::ntStatusName(r.status);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+}
+
+class ResumeAudio : public AudioTestBase {};
+
+TEST_P(ResumeAudio, ResumingAPlayInProgressIsNoError)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    EXPECT_THAT_STATUS(control(codes::CdromResumeAudio, {}, {}).status, status::Success);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_EQ(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+}
+
+class StopAudio : public AudioTestBase {};
+
+TEST_P(StopAudio, EndsAPlay)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    const ControlResult r = control(codes::CdromStopAudio, {}, {});
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    EXPECT_EQ(r.information, 0u);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+}
+
+TEST_P(StopAudio, EndsAPausedPlay)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    ASSERT_THAT_STATUS(control(codes::CdromPauseAudio, {}, {}).status, status::Success);
+    ASSERT_THAT_STATUS(control(codes::CdromStopAudio, {}, {}).status, status::Success);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+}
+
+class StopAudioIdle : public fixtures::DeviceTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
+};
+
+TEST_P(StopAudioIdle, SucceedsWithNothingPlaying)
+{
+    // START STOP UNIT (Start = 0) needs no play; the driver has no V-stage for it and returns no data.
+    const ControlResult r = control(codes::CdromStopAudio, {}, {});
+    EXPECT_THAT_STATUS(r.status, status::Success);
+    EXPECT_EQ(r.information, 0u);
+}
+
+// --- SEEK_AUDIO_MSF ----------------------------------------------------------------------------------------------
+
+class SeekAudioMsf : public AudioTestBase {};
+
+TEST_P(SeekAudioMsf, MovesTheQPositionWithoutPlaying)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PlayGuard guard(handle());  // a drive may start playing from the seek target; stop it then
+    const std::int32_t target = track.start + 2 * mmc::kFramesPerSecond;
+    const ControlResult r = control(codes::CdromSeekAudioMsf, seekInput(target), {});
+    if (r.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses SEEK(10)";
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    EXPECT_EQ(r.information, 0u);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    EXPECT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_EQ(p.track, track.number);
+    // Real drives report the Q position of the sector near the target; allow a second either side.
+    EXPECT_LE(std::abs(p.lba - target), mmc::kFramesPerSecond) << "target " << target << ", Q position " << p.lba;
+}
+
+TEST_P(SeekAudioMsf, DuringPlayLeavesThePlayActiveFlagUntilTheQChannelIsRead)
+{
+    // §3.20/§7.4: SEEK leaves the flag unchanged, so reads still answer DEVICE_BUSY without asking the drive;
+    // the next Q-channel reply that is not "in progress" clears it.
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    const ControlResult r = control(codes::CdromSeekAudioMsf, seekInput(track.start + mmc::kFramesPerSecond), {});
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    EXPECT_THAT_STATUS(readSector().status, status::DeviceBusy);
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    if (p.audioStatus == ioctl::AUDIO_STATUS_IN_PROGRESS) return;  // a drive that keeps playing keeps the flag
+    EXPECT_NE(readSector().status, status::DeviceBusy) << "the Q channel reported no play; the flag must be clear";
+}
+
+TEST_P(SeekAudioMsf, PastTheLeadOutFails)
+{
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    ASSERT_FALSE(tracks.empty()) << "READ_TOC failed";
+    const ControlResult r = control(codes::CdromSeekAudioMsf, seekInput(tracks.back().end + 10 * mmc::kFramesPerSecond), {});
+    EXPECT_TRUE(r.status.isError()) << "MMC: LOGICAL BLOCK ADDRESS OUT OF RANGE; got " << ioctl::ntStatusName(r.status);
+}
+
+// --- READ_Q_CHANNEL replies ----------------------------------------------------------------------------------------
+
+class ReadQChannel : public AudioTestBase {};
+
+bool knownAudioStatus(std::uint8_t s)
+{
+    return s == ioctl::AUDIO_STATUS_NOT_SUPPORTED || (s >= ioctl::AUDIO_STATUS_IN_PROGRESS && s <= ioctl::AUDIO_STATUS_NO_STATUS);
+}
+
+TEST_P(ReadQChannel, CurrentPositionIsWellFormed)
+{
+    // The documentation asks for a 24-byte buffer; the reply is 16 bytes and the rest stays the caller's.
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_CURRENT_POSITION), out);
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    ASSERT_EQ(r.information, kPositionSize);
+    EXPECT_TRUE(untouchedFrom(out, kPositionSize));
+    EXPECT_TRUE(knownAudioStatus(out[1])) << "audio status " << int(out[1]);
+    EXPECT_EQ(loadBe16(&out[2]), kPositionSize - 4) << "DataLength counts the bytes after the header";
+    EXPECT_EQ(out[4], ioctl::IOCTL_CDROM_CURRENT_POSITION) << "FormatCode";
+    // The driver asks for MSF addresses (§3.19): 00 MM SS FF, valid MSF.
+    EXPECT_EQ(out[8], 0);
+    EXPECT_TRUE(mmc::isValidMsf({out[9], out[10], out[11]})) << mmc::formatMsf({out[9], out[10], out[11]});
+    EXPECT_EQ(out[12], 0);
+    EXPECT_TRUE(mmc::isValidMsf({out[13], out[14], out[15]})) << mmc::formatMsf({out[13], out[14], out[15]});
+}
+
+TEST_P(ReadQChannel, CurrentPositionNeedsOnlySixteenBytes)
+{
+    // §3.19 row 3: the sample asks 16 bytes for the current position, not the documented 24.
+    std::vector<std::uint8_t> out(kPositionSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_CURRENT_POSITION), out);
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    EXPECT_EQ(r.information, kPositionSize);
+    EXPECT_EQ(out[4], ioctl::IOCTL_CDROM_CURRENT_POSITION);
+}
+
+TEST_P(ReadQChannel, IsrcOfATrackNotOnTheDiscFails)
+{
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    ASSERT_FALSE(tracks.empty()) << "READ_TOC failed";
+    if (tracks.back().number >= 99) GTEST_SKIP() << "NotSupported: the disc holds track 99";
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_TRACK_ISRC, 99), out);
+    // The driver passes the track number on unchecked (§3.19); the drive refuses it (MMC: INVALID FIELD IN CDB).
+    EXPECT_TRUE(r.status.isError()) << ioctl::ntStatusName(r.status);
+    EXPECT_TRUE(untouchedFrom(out, 0));
+}
+
+TEST_P(ReadQChannel, MediaCatalogNumberIsWellFormed)
+{
+    std::vector<std::uint8_t> out(kQDataSize + 8, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_MEDIA_CATALOG), out);
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    ASSERT_EQ(r.information, kQDataSize);
+    EXPECT_TRUE(untouchedFrom(out, kQDataSize));
+    EXPECT_TRUE(knownAudioStatus(out[1])) << "audio status " << int(out[1]);
+    EXPECT_EQ(loadBe16(&out[2]), kQDataSize - 4);
+    EXPECT_EQ(out[4], ioctl::IOCTL_CDROM_MEDIA_CATALOG) << "FormatCode";
+    if ((out[8] & 0x80) != 0) {
+        const std::string mcn(out.begin() + 9, out.begin() + 22);
+        EXPECT_TRUE(std::all_of(mcn.begin(), mcn.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+            << "MCVal is set: 13 digits, got '" << mcn << "'";
+    }
+}
+
+TEST_P(ReadQChannel, TrackIsrcIsWellFormedForEveryTrack)
+{
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    ASSERT_FALSE(tracks.empty()) << "READ_TOC failed";
+    for (const Track& t : tracks) {
+        SCOPED_TRACE("track " + std::to_string(t.number));
+        std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+        const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_TRACK_ISRC, t.number), out);
+        ASSERT_THAT_STATUS(r.status, status::Success);
+        ASSERT_EQ(r.information, kQDataSize);
+        EXPECT_EQ(loadBe16(&out[2]), kQDataSize - 4);
+        EXPECT_EQ(out[4], ioctl::IOCTL_CDROM_TRACK_ISRC) << "FormatCode";
+        EXPECT_EQ(out[6], t.number) << "the reply names the track asked for";
+        if ((out[8] & 0x80) != 0) {
+            // ISRC: CC OOO YY NNNNN, twelve characters, letters and digits only.
+            const std::string isrc(out.begin() + 9, out.begin() + 21);
+            EXPECT_TRUE(std::all_of(isrc.begin(), isrc.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+                << "TCVal is set: 12 letters and digits, got '" << isrc << "'";
+            EXPECT_TRUE(std::all_of(isrc.begin() + 5, isrc.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+                << "year and designation are digits: '" << isrc << "'";
+            EXPECT_TRUE(t.audio) << "only audio tracks carry an ISRC";
+        }
+    }
+}
+
+class ReadQChannelNoMedium : public fixtures::DeviceTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::MediumAbsent}; }
+};
+
+TEST_P(ReadQChannelNoMedium, FailsWithNoMediaInDevice)
+{
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_CURRENT_POSITION), out);
+    EXPECT_THAT_STATUS(r.status, status::NoMediaInDevice);
+    EXPECT_TRUE(untouchedFrom(out, 0));
+}
+
+// --- The play-active flag (§7.4) -----------------------------------------------------------------------------------
+
+class AudioPlayActive : public AudioTestBase {};
+
+TEST_P(AudioPlayActive, ReadsAndReadTocAnswerDeviceBusyWhilePlaying)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> sector(2048, kUntouched);
+    const ControlResult r = read(0, sector);
+    EXPECT_THAT_STATUS(r.status, status::DeviceBusy) << "ReadFile";
+    EXPECT_TRUE(untouchedFrom(sector, 0));
+    std::vector<std::uint8_t> toc(aligned(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
+    EXPECT_THAT_STATUS(control(codes::CdromReadToc, {}, toc).status, status::DeviceBusy) << "READ_TOC";
+    EXPECT_TRUE(untouchedFrom(toc, 0));
+}
+
+TEST_P(AudioPlayActive, OtherCodesIgnoreTheFlag)
+{
+    // §7.4: only reads and the three TOC codes look at the flag.
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> count(4, 0), volume(4, 0), geometry(aligned(device(), 24), 0), q(kQDataSize, 0);
+    EXPECT_THAT_STATUS(control(codes::CdromCheckVerify, {}, count).status, status::Success) << "CHECK_VERIFY";
+    EXPECT_THAT_STATUS(control(codes::CdromGetDriveGeometry, {}, geometry).status, status::Success) << "GET_DRIVE_GEOMETRY";
+    EXPECT_NE(control(codes::CdromGetVolume, {}, volume).status, status::DeviceBusy) << "GET_VOLUME";
+    EXPECT_THAT_STATUS(control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_MEDIA_CATALOG), q).status, status::Success)
+        << "READ_Q_CHANNEL";
+}
+
+TEST_P(AudioPlayActive, ReadsStayBusyAfterThePlayEndsUntilTheQChannelReportsIt)
+{
+    // The driver never asks the drive before failing a read (§7.4): a play that ended on its own leaves the flag
+    // set until a Q-channel reply (or a TOC probe) shows the drive is no longer playing.
+    AUDIO_TRACK_OR_SKIP(track);
+    PlayGuard guard(handle());
+    const ControlResult r = guard.play(playInput(track.start, track.start + mmc::kFramesPerSecond));
+    if (r.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF";
+    ASSERT_THAT_STATUS(r.status, status::Success);
+    sleep(seconds(3));
+    EXPECT_THAT_STATUS(readSector().status, status::DeviceBusy) << "the flag is still set";
+    const Position p = currentPosition(handle());
+    ASSERT_THAT_STATUS(p.result.status, status::Success);
+    ASSERT_NE(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS) << "a one-second play is over after three";
+    EXPECT_NE(readSector().status, status::DeviceBusy) << "the Q-channel reply cleared the flag";
+}
+
+TEST_P(AudioPlayActive, AQChannelRequestRefusedAtValidationLeavesTheFlag)
+{
+    // A V-stage failure never reaches the handler (§1), so the flag stays set.
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    EXPECT_THAT_STATUS(control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_SUB_Q_CHANNEL), out).status, status::InvalidParameter);
+    EXPECT_THAT_STATUS(readSector().status, status::DeviceBusy);
+}
+
+TEST_P(AudioPlayActive, AFailedQChannelReadClearsTheFlag)
+{
+    // §3.19: any READ_Q_CHANNEL error clears the flag, even while the drive goes on playing.
+    AUDIO_TRACK_OR_SKIP(track);
+    const std::vector<Track> tracks = readTracks(handle(), device());
+    if (tracks.empty() || tracks.back().number >= 99) GTEST_SKIP() << "NotSupported: no track number is free to ask for";
+    PLAY_OR_SKIP(guard, track);
+    std::vector<std::uint8_t> out(kQDataSize, kUntouched);
+    const ControlResult r = control(codes::CdromReadQChannel, qInput(ioctl::IOCTL_CDROM_TRACK_ISRC, 99), out);
+    ASSERT_TRUE(r.status.isError()) << "the ISRC of track 99 cannot be read: " << ioctl::ntStatusName(r.status);
+    EXPECT_NE(readSector().status, status::DeviceBusy) << "the failed Q-channel read cleared the flag";
+}
+
+TEST_P(AudioPlayActive, PauseAndStopClearTheFlag)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    {
+        PLAY_OR_SKIP(guard, track);
+        ASSERT_THAT_STATUS(control(codes::CdromPauseAudio, {}, {}).status, status::Success);
+        EXPECT_NE(readSector().status, status::DeviceBusy) << "after PAUSE_AUDIO";
+    }
+    {
+        PLAY_OR_SKIP(guard, track);
+        ASSERT_THAT_STATUS(control(codes::CdromStopAudio, {}, {}).status, status::Success);
+        EXPECT_NE(readSector().status, status::DeviceBusy) << "after STOP_AUDIO";
+    }
+}
+
+TEST_P(AudioPlayActive, ResumeSetsTheFlag)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    ASSERT_THAT_STATUS(control(codes::CdromPauseAudio, {}, {}).status, status::Success);
+    ASSERT_THAT_STATUS(control(codes::CdromResumeAudio, {}, {}).status, status::Success);
+    EXPECT_THAT_STATUS(readSector().status, status::DeviceBusy) << "after RESUME_AUDIO";
+}
+
+// --- GET_VOLUME / SET_VOLUME ---------------------------------------------------------------------------------------
+
+class Volume : public fixtures::DeviceTest {
+protected:
+    // The current VOLUME_CONTROL, or nullopt with a skip reason when the drive has no CD Audio Control page.
+    std::optional<std::vector<std::uint8_t>> currentVolume(std::string* whyNot = nullptr)
+    {
+        std::vector<std::uint8_t> out(8, kUntouched);
+        const ControlResult r = control(codes::CdromGetVolume, {}, out);
+        if (r.status == status::InvalidDeviceRequest) {
+            if (whyNot) *whyNot = "the drive has no CD Audio Control mode page (GET_VOLUME: INVALID_DEVICE_REQUEST)";
+            return std::nullopt;
+        }
+        EXPECT_THAT_STATUS(r.status, status::Success) << "GET_VOLUME";
+        EXPECT_EQ(r.information, sizeof(ioctl::VOLUME_CONTROL));
+        EXPECT_TRUE(untouchedFrom(out, sizeof(ioctl::VOLUME_CONTROL))) << "bytes past Information";
+        if (!r.status.isSuccess()) {
+            if (whyNot) *whyNot = "GET_VOLUME failed";
+            return std::nullopt;
+        }
+        out.resize(sizeof(ioctl::VOLUME_CONTROL));
+        return out;
+    }
+};
+
+#define VOLUME_OR_SKIP(var)                                       \
+    std::string var##WhyNot;                                      \
+    const auto var##Read = currentVolume(&var##WhyNot);           \
+    if (HasFailure()) return;                                     \
+    if (!var##Read) GTEST_SKIP() << "NotSupported: " << var##WhyNot; \
+    const std::vector<std::uint8_t>& var = *var##Read
+
+TEST_P(Volume, GetVolumeAnswersFourBytesAndTheSameTwice)
+{
+    VOLUME_OR_SKIP(first);
+    VOLUME_OR_SKIP(second);
+    EXPECT_EQ(first, second);
+}
+
+TEST_P(Volume, SetVolumeRoundTripsThroughGetVolume)
+{
+    VOLUME_OR_SKIP(original);
+    VolumeGuard restore(handle(), original);
+    // Ports 0 and 1 (left and right) to the far end of the range from where they are; 0 and FFh are levels every
+    // drive keeps exactly. Ports 2 and 3 stay as they were.
+    std::vector<std::uint8_t> wanted = original;
+    for (std::size_t i = 0; i < 2; ++i) wanted[i] = original[i] >= 0x80 ? 0x00 : 0xFF;
+    const ControlResult r = control(codes::CdromSetVolume, wanted, {});
+    ASSERT_THAT_STATUS(r.status, status::Success) << "SET_VOLUME";
+    EXPECT_EQ(r.information, 0u);
+    VOLUME_OR_SKIP(now);
+    EXPECT_EQ(now[0], wanted[0]);
+    EXPECT_EQ(now[1], wanted[1]);
+    ASSERT_THAT_STATUS(control(codes::CdromSetVolume, original, {}).status, status::Success) << "SET_VOLUME back";
+    VOLUME_OR_SKIP(back);
+    EXPECT_EQ(back, original);
+}
+
+TEST_P(Volume, SetVolumeIgnoresInputPastFourBytes)
+{
+    VOLUME_OR_SKIP(original);
+    VolumeGuard restore(handle(), original);
+    std::vector<std::uint8_t> in = original;
+    in.insert(in.end(), 4, 0x5A);
+    EXPECT_THAT_STATUS(control(codes::CdromSetVolume, in, {}).status, status::Success);
+    VOLUME_OR_SKIP(now);
+    EXPECT_EQ(now, original);
+}
+
+// --- GET_CONTROL (§3.6, §3.23): no case in the driver, forwarded to the port driver ---------------------------------
+
+class GetControl : public fixtures::DeviceTest {};
+
+TEST_P(GetControl, IsForwardedToThePortDriverWhichRejectsIt)
+{
+    // Port drivers reject the unknown CD-ROM code with INVALID_DEVICE_REQUEST or NOT_SUPPORTED (contracts Q6);
+    // the class driver generates no command and copies nothing.
+    std::vector<std::uint8_t> out(sizeof(ioctl::CDROM_AUDIO_CONTROL) + 4, kUntouched);
+    const ControlResult r = control(codes::CdromGetControl, {}, out);
+    EXPECT_TRUE(r.status == status::InvalidDeviceRequest || r.status == status::NotSupported)
+        << "status " << ioctl::ntStatusName(r.status) << "; expected STATUS_INVALID_DEVICE_REQUEST or STATUS_NOT_SUPPORTED";
+    EXPECT_TRUE(untouchedFrom(out, 0));
+}
+
+// --- V-stage rows, with or without a disc (they are checked before the request reaches the drive) -------------------
+
+struct VStageParam {
+    std::string id;
+    std::string name;
+    ioctl::ControlCode code;
+    std::vector<std::uint8_t> input;
+    std::size_t outLen;
+    ioctl::NtStatus expected;
+};
+void PrintTo(const VStageParam& p, std::ostream* os) { *os << p.id << " " << p.name; }
+
+class AudioValidation : public fixtures::DeviceTestOf<VStageParam> {};
+
+TEST_P(AudioValidation, RejectsTheRequestAndWritesNothing)
+{
+    const VStageParam& p = GetParam();
+    const Position before = currentPosition(handle());
+    std::vector<std::uint8_t> out(p.outLen, kUntouched);
+    const ControlResult r = control(p.code, p.input, out);
+    EXPECT_THAT_STATUS(r.status, p.expected);
+    EXPECT_TRUE(untouchedFrom(out, 0)) << "nothing is copied back on an error status";
+    // No state change: nothing started playing.
+    const Position after = currentPosition(handle());
+    if (after.result.status.isSuccess()) {
+        EXPECT_NE(after.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    }
+    EXPECT_EQ(before.result.status, after.result.status);
+}
+
+std::vector<VStageParam> vStageCases()
+{
+    std::vector<VStageParam> out;
+    const auto q = [](std::uint8_t format) { return std::vector<std::uint8_t>{format, 1}; };
+    for (const auto& d : fixtures::DeviceRegistry::instance().params()) {
+        const auto add = [&](std::string name, ioctl::ControlCode code, std::vector<std::uint8_t> in, std::size_t outLen, ioctl::NtStatus s) {
+            out.push_back({d.id, std::move(name), code, std::move(in), outLen, s});
+        };
+        // §3.19 rows 1-3.
+        add("ReadQChannel_input_0", codes::CdromReadQChannel, {}, kQDataSize, status::InfoLengthMismatch);
+        add("ReadQChannel_input_1", codes::CdromReadQChannel, {ioctl::IOCTL_CDROM_CURRENT_POSITION}, kQDataSize, status::InfoLengthMismatch);
+        add("ReadQChannel_format_0", codes::CdromReadQChannel, q(ioctl::IOCTL_CDROM_SUB_Q_CHANNEL), kQDataSize, status::InvalidParameter);
+        add("ReadQChannel_format_4", codes::CdromReadQChannel, q(4), kQDataSize, status::InvalidParameter);
+        add("ReadQChannel_format_255", codes::CdromReadQChannel, q(0xFF), kQDataSize, status::InvalidParameter);
+        add("ReadQChannel_position_output_0", codes::CdromReadQChannel, q(1), 0, status::BufferTooSmall);
+        add("ReadQChannel_position_output_15", codes::CdromReadQChannel, q(1), 15, status::BufferTooSmall);
+        add("ReadQChannel_catalog_output_0", codes::CdromReadQChannel, q(2), 0, status::BufferTooSmall);
+        add("ReadQChannel_catalog_output_16", codes::CdromReadQChannel, q(2), 16, status::BufferTooSmall);
+        add("ReadQChannel_catalog_output_23", codes::CdromReadQChannel, q(2), 23, status::BufferTooSmall);
+        add("ReadQChannel_isrc_output_16", codes::CdromReadQChannel, q(3), 16, status::BufferTooSmall);
+        add("ReadQChannel_isrc_output_23", codes::CdromReadQChannel, q(3), 23, status::BufferTooSmall);
+        // §3.20: the two codes with input.
+        for (std::size_t n : {0u, 1u, 5u})
+            add("PlayAudioMsf_input_" + std::to_string(n), codes::CdromPlayAudioMsf, std::vector<std::uint8_t>(n, 0), 0,
+                status::InfoLengthMismatch);
+        for (std::size_t n : {0u, 1u, 2u})
+            add("SeekAudioMsf_input_" + std::to_string(n), codes::CdromSeekAudioMsf, std::vector<std::uint8_t>(n, 0), 0,
+                status::InfoLengthMismatch);
+        // §3.21.
+        for (std::size_t n : {0u, 1u, 3u})
+            add("GetVolume_output_" + std::to_string(n), codes::CdromGetVolume, {}, n, status::BufferTooSmall);
+        for (std::size_t n : {0u, 1u, 3u})
+            add("SetVolume_input_" + std::to_string(n), codes::CdromSetVolume, std::vector<std::uint8_t>(n, 0), 0,
+                status::InfoLengthMismatch);
+    }
+    return out;
+}
+
+// --- Access: every audio code needs READ access (§1 step 1) ---------------------------------------------------------
+
+struct AccessParam {
+    std::string id;
+    std::string name;
+    ioctl::ControlCode code;
+    std::vector<std::uint8_t> input;
+    std::size_t outLen;
+};
+void PrintTo(const AccessParam& p, std::ostream* os) { *os << p.id << " " << p.name; }
+
+class AudioAccess : public fixtures::DeviceTestOf<AccessParam> {
+protected:
+    HandleAccess handleAccess() const override { return HandleAccess::None; }
+};
+
+TEST_P(AudioAccess, NeedsReadAccess)
+{
+    const AccessParam& p = GetParam();
+    std::vector<std::uint8_t> out(p.outLen, kUntouched);
+    const ControlResult r = control(p.code, p.input, out);
+    EXPECT_THAT_STATUS(r.status, status::AccessDenied);
+    EXPECT_TRUE(untouchedFrom(out, 0));
+}
+
+std::vector<AccessParam> accessCases()
+{
+    std::vector<AccessParam> out;
+    for (const auto& d : fixtures::DeviceRegistry::instance().params()) {
+        out.push_back({d.id, "PlayAudioMsf", codes::CdromPlayAudioMsf, std::vector<std::uint8_t>(6, 0), 0});
+        out.push_back({d.id, "PauseAudio", codes::CdromPauseAudio, {}, 0});
+        out.push_back({d.id, "ResumeAudio", codes::CdromResumeAudio, {}, 0});
+        out.push_back({d.id, "StopAudio", codes::CdromStopAudio, {}, 0});
+        out.push_back({d.id, "SeekAudioMsf", codes::CdromSeekAudioMsf, std::vector<std::uint8_t>(3, 0), 0});
+        out.push_back({d.id, "ReadQChannel", codes::CdromReadQChannel, {1, 0}, kQDataSize});
+        out.push_back({d.id, "GetVolume", codes::CdromGetVolume, {}, 4});
+        out.push_back({d.id, "SetVolume", codes::CdromSetVolume, std::vector<std::uint8_t>(4, 0xFF), 0});
+        out.push_back({d.id, "GetControl", codes::CdromGetControl, {}, 4});
+    }
+    return out;
+}
+
+template <class P>
+std::string caseName(const testing::TestParamInfo<P>& info)
+{
+    return info.param.id + "_" + info.param.name;
+}
+
+const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+
+INSTANTIATE_TEST_SUITE_P(, PlayAudioMsf, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, PauseAudio, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, ResumeAudio, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, StopAudio, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, StopAudioIdle, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, SeekAudioMsf, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, ReadQChannel, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, ReadQChannelNoMedium, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, AudioPlayActive, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, Volume, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, GetControl, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, AudioValidation, testing::ValuesIn(vStageCases()), caseName<VStageParam>);
+INSTANTIATE_TEST_SUITE_P(, AudioAccess, testing::ValuesIn(accessCases()), caseName<AccessParam>);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PlayAudioMsf);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PauseAudio);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ResumeAudio);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StopAudio);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StopAudioIdle);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(SeekAudioMsf);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadQChannel);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReadQChannelNoMedium);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AudioPlayActive);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Volume);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetControl);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AudioValidation);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AudioAccess);
+
+}  // namespace
+}  // namespace cdcts::suites
