@@ -19,6 +19,22 @@ using namespace speed;
 // An output buffer the driver must not touch (neither code of §3.13 has an output).
 std::vector<std::uint8_t> junkOutput() { return std::vector<std::uint8_t>(16, kUntouched); }
 
+// Inputs for the refused cases that would change the drive if they got through: 4x (706 kB/s), and a streaming
+// 4x over LBA 0 that is not persistent (the class driver would also arm its restore-at-media-change flag).
+std::vector<std::uint8_t> slowSetSpeedInput() { return setSpeedInput(706, 706); }
+
+std::vector<std::uint8_t> slowSetStreamingInput()
+{
+    ioctl::CDROM_SET_STREAMING in{};
+    in.RequestType = ioctl::CdromSetStreaming;
+    in.ReadSize = 706;
+    in.ReadTime = 1000;
+    in.WriteSize = 706;
+    in.WriteTime = 1000;
+    in.RotationControl = ioctl::CdromDefaultRotation;
+    return bytesOf(in);
+}
+
 // --- SET_SPEED (§3.13) ---------------------------------------------------------------------------------------
 
 class SetSpeed : public fixtures::DeviceTest {
@@ -155,7 +171,7 @@ TEST_P(SetSpeed, RejectsAnInputShorterThanTwelveBytes)
 {
     for (const std::size_t size : {std::size_t{0}, std::size_t{4}, sizeof(ioctl::CDROM_SET_SPEED) - 1}) {
         SCOPED_TRACE("InputBufferLength " + std::to_string(size));
-        expectRefused(resized(setSpeedInput(kMaximumSpeed, kMaximumSpeed), size), status::InfoLengthMismatch);
+        expectRefused(resized(slowSetSpeedInput(), size), status::InfoLengthMismatch);
     }
 }
 
@@ -163,7 +179,7 @@ TEST_P(SetSpeed, RejectsARequestTypeAboveCdromSetStreaming)
 {
     for (const std::uint32_t type : {2u, 3u, 0x7FFFFFFFu}) {
         SCOPED_TRACE("RequestType " + std::to_string(type));
-        std::vector<std::uint8_t> in = restoreDefaultsInput();
+        std::vector<std::uint8_t> in = slowSetStreamingInput();
         storeLe32(in.data(), type);
         expectRefused(in, status::InvalidParameter);
     }
@@ -176,7 +192,7 @@ TEST_P(SetSpeed, CdromSetStreamingRejectsAnInputShorterThanThirtySixBytes)
     for (const std::uint32_t type : {1u, 0xFFFFFFFFu}) {
         for (const std::size_t size : {sizeof(ioctl::CDROM_SET_SPEED), std::size_t{20}, sizeof(ioctl::CDROM_SET_STREAMING) - 1}) {
             SCOPED_TRACE("RequestType " + std::to_string(static_cast<std::int32_t>(type)) + ", InputBufferLength " + std::to_string(size));
-            std::vector<std::uint8_t> in = resized(restoreDefaultsInput(), size);
+            std::vector<std::uint8_t> in = resized(slowSetStreamingInput(), size);
             storeLe32(in.data(), type);
             expectRefused(in, expected);
         }
@@ -188,7 +204,7 @@ TEST_P(SetSpeed, NeedsReadAccess)
     SpeedGuard guard(handle(), caps_.rtsPresent);
     const auto none = device().open(HandleAccess::None);
     const StateSnapshot before = device().stateSnapshot();
-    const ControlResult r = none->control(codes::CdromSetSpeed, setSpeedInput(706, 706), {});
+    const ControlResult r = none->control(codes::CdromSetSpeed, slowSetSpeedInput(), {});
     EXPECT_THAT_STATUS(r.status, status::AccessDenied) << "the I/O manager checks the code's READ access first (§1 step 1)";
     EXPECT_EQ(device().stateSnapshot(), before);
 }
