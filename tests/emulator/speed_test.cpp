@@ -142,6 +142,21 @@ TEST(SetCdSpeed, TheSpeedRevertsWhenTheMediumChanges)
     EXPECT_EQ(rig.readCurve().back()[3], 8467u) << "Microsoft: the drive returns to its default speed on a media change";
 }
 
+TEST(SetCdSpeed, TheMaximumIsTheDefaultAndLeavesNothingToRevert)
+{
+    // ioctl-contracts.md §3.13 (DOCS:cd-rom-set-speed): a SET CD SPEED selection reverts at a medium change. FFFFh
+    // selects the default itself, so the drive is left as at power-on, and a later selection is undone by it.
+    for (const char* model : {"dvd_rom", "legacy_cdrom"}) {
+        SCOPED_TRACE(model);
+        Rig rig(model);
+        const auto initial = rig.drive.stateSnapshot();
+        ASSERT_TRUE(rig.setCdSpeed(1411, 1411).good());
+        EXPECT_NE(rig.drive.stateSnapshot(), initial);
+        ASSERT_TRUE(rig.setCdSpeed(0xFFFF, 0xFFFF).good());
+        EXPECT_EQ(rig.drive.stateSnapshot(), initial) << "back at the maximum, nothing is left to revert";
+    }
+}
+
 TEST(SetStreaming, ARateOfReadSizePerReadTimeSelectsTheSpeed)
 {
     Rig rig("dvd_rom");

@@ -121,7 +121,10 @@ mmc::CommandResult setCdSpeed(DriveState& state, const CommandContext& ctx)
     // A reader has no write speed to set and ignores the field.
     if (state.profile.writer)
         state.selectedWriteSpeedKbps = supportedSpeedAtOrBelow(state.profile.speeds.writeSpeedsKbps, loadBe16(&ctx.cdb[4]));
-    state.readSpeedFromSetCdSpeed = true;
+    // The selection reverts at the next medium change (DOCS:cd-rom-set-speed, §3.13); the maximum is the drive's
+    // default, so a selection of FFFFh has nothing to revert and leaves the drive exactly as it was at power-on.
+    state.readSpeedFromSetCdSpeed = state.selectedReadSpeedKbps != timing::kMaximumSpeed ||
+                                    state.selectedWriteSpeedKbps != timing::kMaximumSpeed;
     return good();
 }
 
