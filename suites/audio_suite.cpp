@@ -24,6 +24,7 @@
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/audio_support.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites {
@@ -46,24 +47,10 @@ bool untouchedFrom(std::span<const std::uint8_t> buffer, std::size_t from)
     return std::all_of(past.begin(), past.end(), [](std::uint8_t b) { return b == kUntouched; });
 }
 
-// `n` rounded up to the adapter's alignment; 8 when the adapter is unknown, which passes every usual mask (0-7).
-std::size_t aligned(const Device& device, std::size_t n)
-{
-    const std::size_t unit = device.adapter() ? device.adapter()->alignmentMask + 1 : 8;
-    return (n + unit - 1) / unit * unit;
-}
-
 std::array<std::uint8_t, 3> msfBytes(std::int32_t lba)
 {
     const mmc::Msf m = mmc::lbaToMsf(lba);
     return {m.minute, m.second, m.frame};
-}
-
-// PLAY_AUDIO_MSF input for [from, to): the ending address is where the play stops.
-std::vector<std::uint8_t> playInput(std::int32_t from, std::int32_t to)
-{
-    const auto a = msfBytes(from), b = msfBytes(to);
-    return {a[0], a[1], a[2], b[0], b[1], b[2]};
 }
 
 std::vector<std::uint8_t> seekInput(std::int32_t lba)
@@ -73,32 +60,6 @@ std::vector<std::uint8_t> seekInput(std::int32_t lba)
 }
 
 std::vector<std::uint8_t> qInput(std::uint8_t format, std::uint8_t track = 0) { return {format, track}; }
-
-struct Track {
-    std::uint8_t number;
-    bool audio;
-    std::int32_t start;  // LBA
-    std::int32_t end;    // LBA of the next track or the lead-out
-};
-
-// The disc's tracks from READ_TOC (MSF addresses); empty when the TOC cannot be read.
-std::vector<Track> readTracks(DeviceHandle& handle, const Device& device)
-{
-    std::vector<std::uint8_t> out(aligned(device, ioctl::MAXIMUM_CDROM_SIZE), 0);
-    const ControlResult r = handle.control(codes::CdromReadToc, {}, out);
-    if (!r.status.isSuccess() || r.information < 4 + 2 * sizeof(ioctl::TRACK_DATA)) return {};
-    const std::size_t n = (r.information - 4) / sizeof(ioctl::TRACK_DATA);
-    std::vector<Track> tracks;
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        ioctl::TRACK_DATA t{}, next{};
-        std::memcpy(&t, out.data() + 4 + i * sizeof t, sizeof t);
-        std::memcpy(&next, out.data() + 4 + (i + 1) * sizeof t, sizeof t);
-        tracks.push_back({t.TrackNumber, (t.Control & ioctl::AUDIO_DATA_TRACK) == 0,
-                          mmc::msfToLba({t.Address[1], t.Address[2], t.Address[3]}),
-                          mmc::msfToLba({next.Address[1], next.Address[2], next.Address[3]})});
-    }
-    return tracks;
-}
 
 // A READ_Q_CHANNEL current-position reply.
 struct Position {
@@ -121,27 +82,6 @@ Position currentPosition(DeviceHandle& handle)
     }
     return p;
 }
-
-// Stops any play the test started, whatever its outcome, so the drive is left as found.
-class PlayGuard {
-public:
-    explicit PlayGuard(DeviceHandle& handle) : handle_(handle) {}
-    PlayGuard(const PlayGuard&) = delete;
-    PlayGuard& operator=(const PlayGuard&) = delete;
-    ~PlayGuard()
-    {
-        if (started_) (void)handle_.control(codes::CdromStopAudio, {}, {});
-    }
-    ControlResult play(std::span<const std::uint8_t> input)
-    {
-        started_ = true;  // assume it played whatever the answer: stopping an idle drive is harmless
-        return handle_.control(codes::CdromPlayAudioMsf, input, {});
-    }
-
-private:
-    DeviceHandle& handle_;
-    bool started_ = false;
-};
 
 // Puts the volume back as the test found it, whatever its outcome.
 class VolumeGuard {
@@ -166,10 +106,7 @@ protected:
     // semantics: the caller returns when it is nullopt.
     std::optional<Track> audioTrack()
     {
-        const std::vector<Track> tracks = readTracks(handle(), device());
-        for (const Track& t : tracks)
-            if (t.audio && t.end - t.start >= 4 * mmc::kFramesPerSecond) return t;
-        return std::nullopt;
+        return firstAudioTrack(handle(), device(), 4 * mmc::kFramesPerSecond);
     }
     void sleep(milliseconds d) { device().clock().sleepFor(d); }
     // ReadFile of the first cooked sector: only whether it answers DEVICE_BUSY matters (on an audio-only disc it
@@ -191,7 +128,7 @@ protected:
 #define PLAY_OR_SKIP(guard, track)                                                                           \
     PlayGuard guard(handle());                                                                               \
     {                                                                                                        \
-        const ControlResult played_ = guard.play(playInput(track.start, std::min(track.end, track.start + 10 * mmc::kFramesPerSecond))); \
+        const ControlResult played_ = guard.play(tenSecondsOf(track)); \
         if (played_.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF"; \
         ASSERT_THAT_STATUS(played_.status, status::Success) << "PLAY_AUDIO_MSF";                             \
         EXPECT_EQ(played_.information, 0u);                                                                  \
@@ -554,7 +491,7 @@ TEST_P(AudioPlayActive, ReadsAndReadTocAnswerDeviceBusyWhilePlaying)
     const ControlResult r = read(0, sector);
     EXPECT_THAT_STATUS(r.status, status::DeviceBusy) << "ReadFile";
     EXPECT_TRUE(untouchedFrom(sector, 0));
-    std::vector<std::uint8_t> toc(aligned(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
+    std::vector<std::uint8_t> toc(alignedLength(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
     EXPECT_THAT_STATUS(control(codes::CdromReadToc, {}, toc).status, status::DeviceBusy) << "READ_TOC";
     EXPECT_TRUE(untouchedFrom(toc, 0));
 }
@@ -564,7 +501,7 @@ TEST_P(AudioPlayActive, OtherCodesIgnoreTheFlag)
     // §7.4: only reads and the three TOC codes look at the flag.
     AUDIO_TRACK_OR_SKIP(track);
     PLAY_OR_SKIP(guard, track);
-    std::vector<std::uint8_t> count(4, 0), volume(4, 0), geometry(aligned(device(), 24), 0), q(kQDataSize, 0);
+    std::vector<std::uint8_t> count(4, 0), volume(4, 0), geometry(alignedLength(device(), 24), 0), q(kQDataSize, 0);
     EXPECT_THAT_STATUS(control(codes::CdromCheckVerify, {}, count).status, status::Success) << "CHECK_VERIFY";
     EXPECT_THAT_STATUS(control(codes::CdromGetDriveGeometry, {}, geometry).status, status::Success) << "GET_DRIVE_GEOMETRY";
     EXPECT_NE(control(codes::CdromGetVolume, {}, volume).status, status::DeviceBusy) << "GET_VOLUME";

@@ -22,6 +22,7 @@
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
 #include "suites/media_support.hpp"
+#include "suites/audio_support.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites {
@@ -162,18 +163,6 @@ TEST_P(Simbad, IsAnsweredLikePauseAudio)
     }
 }
 
-// Stops the audio the test started, whatever the test's outcome, so the drive is left as found.
-class StopAudioOnExit {
-public:
-    explicit StopAudioOnExit(DeviceHandle& handle) : handle_(handle) {}
-    StopAudioOnExit(const StopAudioOnExit&) = delete;
-    StopAudioOnExit& operator=(const StopAudioOnExit&) = delete;
-    ~StopAudioOnExit() { (void)handle_.control(codes::CdromStopAudio, {}, {}); }
-
-private:
-    DeviceHandle& handle_;
-};
-
 // The AudioStatus of a READ_Q_CHANNEL current-position reply; nullopt when the request fails.
 std::optional<std::uint8_t> audioStatus(DeviceHandle& handle)
 {
@@ -191,34 +180,11 @@ protected:
 
 TEST_P(SimbadWhileAudioPlays, PausesThePlay)
 {
-    // The first audio track, from the MSF TOC; a data-only disc cannot play.
-    std::vector<std::uint8_t> tocBytes(1024, 0);
-    const ControlResult t = control(codes::CdromReadToc, {}, tocBytes);
-    ASSERT_THAT_STATUS(t.status, status::Success);
-    ioctl::CDROM_TOC toc{};
-    std::memcpy(&toc, tocBytes.data(), sizeof toc);
-    const std::size_t descriptors = t.information >= 4 ? (t.information - 4) / sizeof(ioctl::TRACK_DATA) : 0;
-    const auto frames = [](const ioctl::TRACK_DATA& d) { return mmc::msfToLba({d.Address[1], d.Address[2], d.Address[3]}) + mmc::kMsfLbaOffset; };
-    std::optional<std::int32_t> start, end;
-    for (std::size_t i = 0; i + 1 < descriptors; ++i) {
-        if ((toc.TrackData[i].Control & ioctl::AUDIO_DATA_TRACK) != 0) continue;
-        start = frames(toc.TrackData[i]);
-        end = frames(toc.TrackData[i + 1]);
-        break;
-    }
-    if (!start) GTEST_SKIP() << "NotSupported: the disc has no audio track to play";
-
+    const std::optional<Track> track = firstAudioTrack(handle(), device());
+    if (!track) GTEST_SKIP() << "NotSupported: the disc has no audio track to play";
     // Ten seconds (or the whole track if shorter): long enough to still play when SIMBAD comes.
-    const std::int32_t stop = std::min(*end, *start + 10 * mmc::kFramesPerSecond) - 1;
-    const auto msfOf = [](std::int32_t f) {
-        return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(f / (mmc::kSecondsPerMinute * mmc::kFramesPerSecond)),
-                                           static_cast<std::uint8_t>(f / mmc::kFramesPerSecond % mmc::kSecondsPerMinute),
-                                           static_cast<std::uint8_t>(f % mmc::kFramesPerSecond)};
-    };
-    const auto from = msfOf(*start), to = msfOf(stop);
-    const std::array<std::uint8_t, sizeof(ioctl::CDROM_PLAY_AUDIO_MSF)> play{from[0], from[1], from[2], to[0], to[1], to[2]};
-    const StopAudioOnExit stopAudio(handle());
-    const ControlResult played = control(codes::CdromPlayAudioMsf, play, {});
+    PlayGuard stopAudio(handle());
+    const ControlResult played = stopAudio.play(tenSecondsOf(*track));
     if (played.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF";
     ASSERT_THAT_STATUS(played.status, status::Success);
     ASSERT_EQ(audioStatus(handle()), std::optional<std::uint8_t>(ioctl::AUDIO_STATUS_IN_PROGRESS)) << "the audio plays";

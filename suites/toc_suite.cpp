@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "suites/audio_support.hpp"
 #include "suites/toc_support.hpp"
 
 namespace cdcts::suites {
@@ -356,18 +357,6 @@ TEST_P(ReadTocEx, FormatCdTextIsWellFormed)
 
 // --- While audio plays (§7.4): the three TOC codes probe the play state first ------------------------------
 
-// Stops the audio the test started, whatever the test's outcome, so the drive is left as found.
-class StopAudioOnExit {
-public:
-    explicit StopAudioOnExit(DeviceHandle& handle) : handle_(handle) {}
-    StopAudioOnExit(const StopAudioOnExit&) = delete;
-    StopAudioOnExit& operator=(const StopAudioOnExit&) = delete;
-    ~StopAudioOnExit() { (void)handle_.control(codes::CdromStopAudio, {}, {}); }
-
-private:
-    DeviceHandle& handle_;
-};
-
 class TocWhileAudioPlays : public TocTestOf<fixtures::DeviceParam> {
 protected:
     std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
@@ -375,30 +364,14 @@ protected:
 
 TEST_P(TocWhileAudioPlays, ReadTocExGetLastSessionAndReadTocAnswerDeviceBusy)
 {
-    // The first audio track of the disc, from the MSF TOC; a data-only disc cannot play.
+    // The TOC before the play, to compare with after it; the first audio track (a data-only disc cannot play).
     const Reply toc = readTocExAll(kFormatToc, true);
     ASSERT_THAT_STATUS(toc.result.status, status::Success);
-    std::optional<std::int32_t> start, end;
-    for (std::size_t i = 0; i + 1 < tocDescriptors(toc.bytes()); ++i) {
-        const ioctl::TRACK_DATA t = descriptorAt(toc.bytes(), i);
-        if ((t.Control & ioctl::AUDIO_DATA_TRACK) != 0) continue;
-        start = msfFrames(t);
-        end = msfFrames(descriptorAt(toc.bytes(), i + 1));
-        break;
-    }
-    if (!start) GTEST_SKIP() << "NotSupported: the disc has no audio track to play";
-
+    const std::optional<Track> track = firstAudioTrack(handle(), device());
+    if (!track) GTEST_SKIP() << "NotSupported: the disc has no audio track to play";
     // Ten seconds (or the whole track if shorter): long enough to still play when the probes ask.
-    const std::int32_t stop = std::min(*end, *start + 10 * mmc::kFramesPerSecond) - 1;
-    const auto msfOf = [](std::int32_t frames) {
-        return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(frames / (mmc::kSecondsPerMinute * mmc::kFramesPerSecond)),
-                                           static_cast<std::uint8_t>(frames / mmc::kFramesPerSecond % mmc::kSecondsPerMinute),
-                                           static_cast<std::uint8_t>(frames % mmc::kFramesPerSecond)};
-    };
-    const auto from = msfOf(*start), to = msfOf(stop);
-    const std::array<std::uint8_t, sizeof(ioctl::CDROM_PLAY_AUDIO_MSF)> play{from[0], from[1], from[2], to[0], to[1], to[2]};
-    const StopAudioOnExit stopAudio(handle());
-    const ControlResult played = control(codes::CdromPlayAudioMsf, play, {});
+    PlayGuard stopAudio(handle());
+    const ControlResult played = stopAudio.play(tenSecondsOf(*track));
     if (played.status == status::InvalidDeviceRequest) GTEST_SKIP() << "NotSupported: the drive refuses PLAY AUDIO MSF";
     ASSERT_THAT_STATUS(played.status, status::Success);
 
