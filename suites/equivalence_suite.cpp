@@ -161,24 +161,6 @@ std::string caseName(const testing::TestParamInfo<CaseParam>& info)
 
 // --- Guards --------------------------------------------------------------------------------------------------------
 
-// Releases the unit if a test reserved it, whatever the outcome.
-class ReservationGuard {
-public:
-    explicit ReservationGuard(DeviceHandle& handle) : handle_(handle) {}
-    ReservationGuard(const ReservationGuard&) = delete;
-    ReservationGuard& operator=(const ReservationGuard&) = delete;
-    ~ReservationGuard()
-    {
-        if (held_) (void)handle_.control(codes::StorageRelease, {}, {});
-    }
-    void held() { held_ = true; }
-    void released() { held_ = false; }
-
-private:
-    DeviceHandle& handle_;
-    bool held_ = false;
-};
-
 // Takes the exclusive lock on a second read/write handle and gives it back at the end, with
 // CDROM_NO_MEDIA_NOTIFICATIONS so the unlock does not fake a medium change (§3.5).
 class ExclusiveLockGuard {

@@ -552,16 +552,27 @@ TEST_P(ExclusiveAccessMountedVolume, RefusesALockWithoutIgnoreVolumeWithInvalidD
 // --- The gate: what other handles get while the device is locked (§1 steps 2 and 5) ---------------------------
 
 // The test's handle (READ access) is the non-owner; a second READ|WRITE handle owns the lock.
-class ExclusiveAccessGate : public fixtures::DeviceTest {
-protected:
-    std::vector<Requirement> requirements() const override { return {Requirement::NoVolumeMounted}; }
-};
-
 struct CodeCase {
     const char* name;
     ioctl::ControlCode code;
     std::vector<std::uint8_t> input;
     std::size_t outLength;
+};
+
+class ExclusiveAccessGate : public fixtures::DeviceTest {
+protected:
+    std::vector<Requirement> requirements() const override { return {Requirement::NoVolumeMounted}; }
+
+    // Each case's status on the test's handle, its output buffer filled with kUntouched first.
+    std::vector<ioctl::NtStatus> statusesOf(const std::vector<CodeCase>& cases)
+    {
+        std::vector<ioctl::NtStatus> statuses;
+        for (const CodeCase& c : cases) {
+            std::vector<std::uint8_t> out(c.outLength, kUntouched);
+            statuses.push_back(control(c.code, c.input, out).status);
+        }
+        return statuses;
+    }
 };
 
 // STORAGE_PROPERTY_QUERY {PropertyId, QueryType, AdditionalParameters[1]} (12 bytes).
@@ -635,22 +646,17 @@ TEST_P(ExclusiveAccessGate, LetsTheAllowedCodesThroughToANonOwner)
         {"IOCTL_STORAGE_QUERY_PROPERTY StorageAdapterProperty standard", codes::StorageQueryProperty, propertyQuery(1, 0), 512},
         {"IOCTL_STORAGE_QUERY_PROPERTY StorageDeviceIdProperty exists", codes::StorageQueryProperty, propertyQuery(2, 1), 512},
     };
-    std::vector<ioctl::NtStatus> unlocked;
-    for (const CodeCase& c : cases) {
-        std::vector<std::uint8_t> out(c.outLength, kUntouched);
-        unlocked.push_back(control(c.code, c.input, out).status);
-    }
+    const std::vector<ioctl::NtStatus> unlocked = statusesOf(cases);
     std::string why;
     auto owner = openOrNull(device(), HandleAccess::ReadWrite, why);
     if (!owner) GTEST_SKIP() << "NotSupported: " << why;
     ExclusiveLock guard(*owner);
     ASSERT_THAT_STATUS(guard.lock().status, status::Success);
+    const std::vector<ioctl::NtStatus> locked = statusesOf(cases);
     for (std::size_t i = 0; i < cases.size(); ++i) {
         SCOPED_TRACE(cases[i].name);
-        std::vector<std::uint8_t> out(cases[i].outLength, kUntouched);
-        const ControlResult r = control(cases[i].code, cases[i].input, out);
-        EXPECT_NE(r.status, status::AccessDenied) << "an allowed code passes the gate";
-        EXPECT_THAT_STATUS(r.status, unlocked[i]) << "answered as without the lock";
+        EXPECT_NE(locked[i], status::AccessDenied) << "an allowed code passes the gate";
+        EXPECT_THAT_STATUS(locked[i], unlocked[i]) << "answered as without the lock";
     }
     // EXCLUSIVE_ACCESS itself is allowed: another READ|WRITE handle may query.
     auto other = openOrNull(device(), HandleAccess::ReadWrite, why);
@@ -665,20 +671,16 @@ TEST_P(ExclusiveAccessGate, LetsCodesOfOtherDeviceTypesThrough)
         {"TAPE type, function 0x010", ioctl::ControlCode::make(ioctl::DeviceType::Tape, 0x0010, ioctl::Method::Buffered, ioctl::RequiredAccess::Any), {}, 64},
         {"UNKNOWN (0x22) type, function 0x800", ioctl::ControlCode::make(std::uint16_t{0x0022}, 0x0800, ioctl::Method::Buffered, ioctl::RequiredAccess::Any), {}, 64},
     };
-    std::vector<ioctl::NtStatus> unlocked;
-    for (const CodeCase& c : cases) {
-        std::vector<std::uint8_t> out(c.outLength, kUntouched);
-        unlocked.push_back(control(c.code, c.input, out).status);
-    }
+    const std::vector<ioctl::NtStatus> unlocked = statusesOf(cases);
     std::string why;
     auto owner = openOrNull(device(), HandleAccess::ReadWrite, why);
     if (!owner) GTEST_SKIP() << "NotSupported: " << why;
     ExclusiveLock guard(*owner);
     ASSERT_THAT_STATUS(guard.lock().status, status::Success);
+    const std::vector<ioctl::NtStatus> locked = statusesOf(cases);
     for (std::size_t i = 0; i < cases.size(); ++i) {
         SCOPED_TRACE(cases[i].name);
-        std::vector<std::uint8_t> out(cases[i].outLength, kUntouched);
-        EXPECT_THAT_STATUS(control(cases[i].code, cases[i].input, out).status, unlocked[i]) << "answered as without the lock";
+        EXPECT_THAT_STATUS(locked[i], unlocked[i]) << "answered as without the lock";
     }
 }
 

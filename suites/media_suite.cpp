@@ -339,33 +339,6 @@ TEST_P(MediaRemovalLock, ShortInputTakesNoLock)
 
 // --- RESERVE / RELEASE (§3.22) ---------------------------------------------------------------------------------
 
-// Releases the unit if the test reserved it, even when the test fails.
-class ReservationGuard {
-public:
-    explicit ReservationGuard(DeviceHandle& handle) : handle_(handle) {}
-    ReservationGuard(const ReservationGuard&) = delete;
-    ReservationGuard& operator=(const ReservationGuard&) = delete;
-    ~ReservationGuard()
-    {
-        if (held_) (void)handle_.control(codes::StorageRelease, {}, {});
-    }
-    ControlResult reserve(ioctl::ControlCode code, std::span<const std::uint8_t> in = {}, std::span<std::uint8_t> out = {})
-    {
-        held_ = true;
-        return handle_.control(code, in, out);
-    }
-    ControlResult release(ioctl::ControlCode code, std::span<const std::uint8_t> in = {}, std::span<std::uint8_t> out = {})
-    {
-        const ControlResult r = handle_.control(code, in, out);
-        if (r.status.isSuccess()) held_ = false;
-        return r;
-    }
-
-private:
-    DeviceHandle& handle_;
-    bool held_ = false;
-};
-
 class Reserve : public fixtures::DeviceTest {
 protected:
     // RESERVE is optional for an MMC drive: one that refuses both forms (05/20/00) cannot be reserved.

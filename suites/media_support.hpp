@@ -162,4 +162,34 @@ private:
     bool out_ = false;
 };
 
+// Releases the unit if the test reserved it, even when the test fails.
+class ReservationGuard {
+public:
+    explicit ReservationGuard(DeviceHandle& handle) : handle_(handle) {}
+    ReservationGuard(const ReservationGuard&) = delete;
+    ReservationGuard& operator=(const ReservationGuard&) = delete;
+    ~ReservationGuard()
+    {
+        if (held_) (void)handle_.control(codes::StorageRelease, {}, {});
+    }
+    ControlResult reserve(ioctl::ControlCode code, std::span<const std::uint8_t> in = {}, std::span<std::uint8_t> out = {})
+    {
+        held_ = true;
+        return handle_.control(code, in, out);
+    }
+    ControlResult release(ioctl::ControlCode code, std::span<const std::uint8_t> in = {}, std::span<std::uint8_t> out = {})
+    {
+        const ControlResult r = handle_.control(code, in, out);
+        if (r.status.isSuccess()) held_ = false;
+        return r;
+    }
+    // For a test that sends RESERVE / RELEASE itself: what it did.
+    void held() { held_ = true; }
+    void released() { held_ = false; }
+
+private:
+    DeviceHandle& handle_;
+    bool held_ = false;
+};
+
 }  // namespace cdcts::suites::media
