@@ -54,8 +54,10 @@ std::vector<bool> covered(std::span<const Field> fields, std::size_t size)
     return c;
 }
 
-void compareRecord(std::span<const Field> fields, std::size_t size, std::span<const std::uint8_t> a, std::span<const std::uint8_t> b,
-                   std::size_t base, const std::string& where, const char* command)
+}  // namespace
+
+void expectSameRecord(std::span<const Field> fields, std::size_t size, std::span<const std::uint8_t> a, std::span<const std::uint8_t> b,
+                      std::size_t base, const std::string& where, const char* command)
 {
     for (const Field& f : fields) {
         if (base + f.offset + f.size > a.size() || base + f.offset + f.size > b.size()) continue;
@@ -68,8 +70,6 @@ void compareRecord(std::span<const Field> fields, std::size_t size, std::span<co
     for (std::size_t i = 0; i < size && base + i < a.size() && base + i < b.size(); ++i)
         if (!c[i]) expectSameValue(where + "byte " + std::to_string(i), a[base + i], b[base + i], command);
 }
-
-}  // namespace
 
 // --- The fixture and its registration -----------------------------------------------------------------------------
 
@@ -224,11 +224,16 @@ void expectSameFields(const Layout& layout, std::span<const std::uint8_t> fromIo
                       const char* command)
 {
     expectSameValue("Information (bytes returned) vs bytes the drive transferred", fromIoctl.size(), fromDrive.size(), command);
-    compareRecord(layout.header, layout.headerSize, fromIoctl, fromDrive, 0, "", command);
-    if (layout.recordSize == 0) return;
+    expectSameRecord(layout.header, layout.headerSize, fromIoctl, fromDrive, 0, "", command);
     const std::size_t n = std::min(fromIoctl.size(), fromDrive.size());
+    if (layout.recordSize == 0) {  // no records: whatever follows the header is compared as bytes
+        if (n > layout.headerSize)
+            expectSameBytes("the bytes after the header", fromIoctl.subspan(layout.headerSize, n - layout.headerSize),
+                            fromDrive.subspan(layout.headerSize, n - layout.headerSize), command);
+        return;
+    }
     for (std::size_t base = layout.headerSize, i = 0; base + layout.recordSize <= n; base += layout.recordSize, ++i)
-        compareRecord(layout.fields, layout.recordSize, fromIoctl, fromDrive, base,
+        expectSameRecord(layout.fields, layout.recordSize, fromIoctl, fromDrive, base,
                       std::string(layout.record) + " " + std::to_string(i) + ": ", command);
     // A partial record at the end (a truncated reply) is compared as bytes.
     const std::size_t whole = n < layout.headerSize ? 0 : (n - layout.headerSize) / layout.recordSize * layout.recordSize + layout.headerSize;

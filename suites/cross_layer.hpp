@@ -111,7 +111,7 @@ struct Layout {
     std::span<const Field> header;
     std::size_t headerSize;
     const char* record;  // "track descriptor"
-    std::size_t recordSize;
+    std::size_t recordSize;  // 0: no records, the bytes after the header are compared as a whole
     std::span<const Field> fields;  // of one record
 };
 
@@ -119,6 +119,10 @@ struct Layout {
 // field names are compared as a whole); each message names the field, the record and both values.
 void expectSameFields(const Layout& layout, std::span<const std::uint8_t> fromIoctl, std::span<const std::uint8_t> fromDrive,
                       const char* command);
+
+// The fields of one record at `base` in both replies, each message prefixed with `where` ("feature 001Eh: ").
+void expectSameRecord(std::span<const Field> fields, std::size_t size, std::span<const std::uint8_t> fromIoctl,
+                      std::span<const std::uint8_t> fromDrive, std::size_t base, const std::string& where, const char* command);
 
 // One value, compared with a message naming it and where both values come from.
 void expectSameValue(const std::string& field, std::uint64_t fromIoctl, std::uint64_t fromDrive, const char* command);
