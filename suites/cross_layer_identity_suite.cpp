@@ -64,8 +64,10 @@ void expectSameFeatures(std::span<const std::uint8_t> fromIoctl, std::span<const
 
 const bool getConfiguration = registerCheck(
     "GetConfigurationMatchesGetConfiguration", {},
-    // a = RequestType, b = starting feature. ONE asks for CD Read (001Eh), a feature the driver itself reads.
-    {{"All", 0, ioctl::FeatureProfileList}, {"Current", 1, ioctl::FeatureProfileList}, {"One", 2, ioctl::FeatureCdRead}},
+    // a = RequestType, b = starting feature. ONE asks for CD Read (001Eh), a feature the driver itself reads, and
+    // for VCPS (0110h), which a CD drive rarely has (then the reply is the header alone); ALL also from 0100h on.
+    {{"All", 0, ioctl::FeatureProfileList}, {"All_From0100h", 0, ioctl::FeaturePowerManagement},
+     {"Current", 1, ioctl::FeatureProfileList}, {"One", 2, ioctl::FeatureCdRead}, {"One_Vcps", 2, ioctl::FeatureVCPS}},
     [](CrossLayer& t, const Variant& v) {
         ioctl::GET_CONFIGURATION_IOCTL_INPUT in{};
         in.Feature = static_cast<ioctl::FEATURE_NUMBER>(v.b);

@@ -85,7 +85,7 @@ void compareRawRead(CrossLayer& t, std::int32_t mode, std::int32_t lba, std::uin
     }
 }
 
-// Two sectors at the start of every track, in the variant's TrackMode: a mode that does not fit the track's
+// Two sectors at the start and two at the end of every track, in the variant's TrackMode: a mode that does not fit the track's
 // sectors is refused by the drive, and the IOCTL must then fail the way §8 maps that refusal.
 const bool rawRead = registerCheck(
     "RawReadMatchesReadCd", {Requirement::MediumPresent}, trackModeVariants(),
@@ -98,6 +98,7 @@ const bool rawRead = registerCheck(
         for (const reads::Track& track : layout->tracks) {
             if (track.length() < static_cast<std::int32_t>(kRawSectors)) continue;
             compareRawRead(t, v.a, track.start, kRawSectors);
+            compareRawRead(t, v.a, track.end - static_cast<std::int32_t>(kRawSectors), kRawSectors);
         }
     },
     __FILE__, __LINE__);
@@ -106,25 +107,31 @@ const bool rawRead = registerCheck(
 
 constexpr std::size_t kCooked = ioctl::COOKED_SECTOR_SIZE;
 
-void compareCookedRead(CrossLayer& t, std::int32_t lba, bool streaming)
+// Returns false where it compared nothing: a streaming read of sectors the drive refuses is not sent (below).
+bool compareCookedRead(CrossLayer& t, std::int32_t lba, bool streaming)
 {
+    // A refused streaming READ(12) makes the driver latch "no streaming" for the whole device (§7.2, §8.5), a change
+    // no test may leave behind; so a streaming read goes only where the drive reads the sectors cooked (asked with a
+    // plain READ(10) through the pass-through, which changes nothing).
+    if (streaming && !ask(t.target(), mmc::cdb::read10(static_cast<std::uint32_t>(lba), kCookedSectors), kCookedSectors * kCooked).good())
+        return false;
     std::vector<std::uint8_t> out(kCookedSectors * kCooked, 0xCD);
     const ControlResult r = t.read(reads::offsetOf(lba), out);
     const char* command = streaming ? "READ(12)" : "READ(10)";
     const RawReply raw = streaming ? ask(t.target(), mmc::cdb::read12(static_cast<std::uint32_t>(lba), kCookedSectors, true), out.size())
                                    : ask(t.target(), mmc::cdb::read10(static_cast<std::uint32_t>(lba), kCookedSectors), out.size());
     SCOPED_TRACE("ReadFile at LBA " + std::to_string(lba) + " vs " + command + " (drive: " + raw.describe() + ")");
-    if (!expectSameOutcome("ReadFile", r, command, raw)) return;
+    if (!expectSameOutcome("ReadFile", r, command, raw)) return true;
     expectSameValue("Information (bytes read) vs bytes the drive transferred", r.information, raw.bytes().size(), command);
     for (std::uint32_t i = 0; i < kCookedSectors && (i + 1) * kCooked <= std::min<std::size_t>(r.information, raw.bytes().size()); ++i)
         expectSameBytes("sector " + std::to_string(lba + static_cast<std::int32_t>(i)), std::span(out).subspan(i * kCooked, kCooked),
                         raw.bytes().subspan(i * kCooked, kCooked), command);
+    return true;
 }
 
 // The first and the last sectors of every track. Variant a = 1: the handle enables streaming reads first, so the
 // driver reads with READ(12) and the Streaming bit (§3.4); a drive without real-time streaming cannot. Streaming
-// reads stay on data tracks: a drive refusing a streaming READ(12) (an audio sector) makes the driver latch "no
-// streaming" for the whole device (§7.2, §8.5), a change no test may leave behind.
+// reads go only where the drive reads the sectors (see compareCookedRead).
 const bool cookedRead = registerCheck(
     "CookedReadMatchesRead", {Requirement::MediumPresent}, {{"Read10", 0, 0, 0}, {"Read12Streaming", 1, 0, 0}},
     [](CrossLayer& t, const Variant& v) {
@@ -140,11 +147,13 @@ const bool cookedRead = registerCheck(
         }
         const auto layout = reads::readLayout(t.handle());
         ASSERT_TRUE(layout) << "READ_TOC fails on a disc the device declares present";
+        int compared = 0;
         for (const reads::Track& track : layout->tracks) {
-            if (track.length() < static_cast<std::int32_t>(kCookedSectors) || (streaming && track.audio())) continue;
-            compareCookedRead(t, track.start, streaming);
-            compareCookedRead(t, track.end - static_cast<std::int32_t>(kCookedSectors), streaming);
+            if (track.length() < static_cast<std::int32_t>(kCookedSectors)) continue;
+            compared += compareCookedRead(t, track.start, streaming) ? 1 : 0;
+            compared += compareCookedRead(t, track.end - static_cast<std::int32_t>(kCookedSectors), streaming) ? 1 : 0;
         }
+        if (compared == 0) GTEST_SKIP() << "NotSupported: no track of the disc has sectors the drive reads cooked (2048 bytes)";
     },
     __FILE__, __LINE__);
 

@@ -112,8 +112,12 @@ const bool getLastSession = registerCheck(
 // callers do (their addresses are MSF whatever the bit says).
 std::vector<Variant> tocExVariants()
 {
-    return {{"Toc_Lba", 0, 0, 0},  {"Toc_Msf", 0, 1, 0}, {"Session_Lba", 1, 0, 0}, {"Session_Msf", 1, 1, 0},
-            {"FullToc", 2, 1, 1}, {"Pma", 3, 1, 0},     {"Atip", 4, 1, 0},        {"CdText", 5, 1, 0}};
+    // The TOC format also from the lead-out (SessionTrack AAh: the lead-out descriptor alone) and from track 99,
+    // past the last track of any disc short of 99 tracks, which a drive refuses (invalid field in CDB).
+    return {{"Toc_Lba", 0, 0, 0},          {"Toc_Msf", 0, 1, 0},       {"Toc_Msf_FromLeadOut", 0, 1, 0xAA},
+            {"Toc_Lba_FromTrack99", 0, 0, 99}, {"Session_Lba", 1, 0, 0}, {"Session_Msf", 1, 1, 0},
+            {"FullToc", 2, 1, 1},          {"Pma", 3, 1, 0},           {"Atip", 4, 1, 0},
+            {"CdText", 5, 1, 0}};
 }
 
 const bool readTocEx = registerCheck(
