@@ -107,9 +107,9 @@ const bool getLastSession = registerCheck(
     },
     __FILE__, __LINE__);
 
-// READ_TOC_EX: byte 1 = Msf << 1, byte 2 = Format, byte 6 = SessionTrack, allocation = OutLen exactly (§3.17). The
-// TOC and session formats carry addresses, so both address forms are checked; the raw formats ask in MSF, as
-// callers do (their addresses are MSF whatever the bit says).
+// READ_TOC_EX: byte 1 = Msf << 1, byte 2 = Format, byte 6 = SessionTrack, allocation = OutLen exactly (§3.17).
+// Every format in both address forms: the driver passes the Msf bit through unchecked for each (the raw formats'
+// addresses are MSF whatever it says, so their plain names ask in MSF, as callers do).
 std::vector<Variant> tocExVariants()
 {
     // The TOC format also from the lead-out (SessionTrack AAh: the lead-out descriptor alone) and from track 99,
@@ -117,7 +117,8 @@ std::vector<Variant> tocExVariants()
     return {{"Toc_Lba", 0, 0, 0},          {"Toc_Msf", 0, 1, 0},       {"Toc_Msf_FromLeadOut", 0, 1, 0xAA},
             {"Toc_Lba_FromTrack99", 0, 0, 99}, {"Session_Lba", 1, 0, 0}, {"Session_Msf", 1, 1, 0},
             {"FullToc", 2, 1, 1},          {"Pma", 3, 1, 0},           {"Atip", 4, 1, 0},
-            {"CdText", 5, 1, 0}};
+            {"CdText", 5, 1, 0},           {"FullToc_Lba", 2, 0, 1},   {"Pma_Lba", 3, 0, 0},
+            {"Atip_Lba", 4, 0, 0},         {"CdText_Lba", 5, 0, 0}};
 }
 
 const bool readTocEx = registerCheck(
