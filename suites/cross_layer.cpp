@@ -152,25 +152,49 @@ std::optional<ioctl::NtStatus> mappedStatus(const mmc::CommandResult& result)
     if (result.status == mmc::ScsiStatus::ReservationConflict) return status::DeviceBusy;  // §8 step 2
     if (result.status != mmc::ScsiStatus::CheckCondition || !result.sense.valid()) return std::nullopt;
     const mmc::SenseCode s = result.sense.code();
+    const bool ili = result.sense.ili();
     // §8.1: the ASC decides first, whatever the sense key.
     switch (s.asc) {
     case 0x3A: return status::NoMediaInDevice;
-    case 0x04: return s.ascq == 0x03 ? std::optional(status::NoMediaInDevice) : std::nullopt;  // the rest is retried
+    case 0x04:
+        if (s.ascq == 0x03) return status::NoMediaInDevice;
+        if (s.ascq == 0x04) return status::DeviceNotReady;  // format in progress: not retried
+        return std::nullopt;                                 // the rest is retried until the drive changes its mind
     case 0x30:
         if (s.ascq == 0x01 || s.ascq == 0x02) return status::UnrecognizedMedia;
+        if (s.ascq == 0x03) return status::CleanerCartridgeInstalled;
         break;
-    case 0x57: return s.ascq == 0x00 ? std::optional(status::UnrecognizedMedia) : std::nullopt;
+    case 0x57:
+        if (s.ascq == 0x00) return status::UnrecognizedMedia;
+        break;
     case 0x21: return status::NonexistentSector;
     case 0x24: return status::InvalidDeviceRequest;
     case 0x25: return status::NoSuchDevice;
+    case 0x6F:
+        switch (s.ascq) {
+        case 0x00: return status::CssAuthenticationFailure;
+        case 0x01: return status::CssKeyNotPresent;
+        case 0x02: return status::CssKeyNotEstablished;
+        case 0x03: return status::CssScrambledSector;
+        case 0x04: return status::CssRegionMismatch;
+        case 0x05: return status::CssResetsExhausted;
+        default: return status::CopyProtectionFailure;
+        }
+    case 0x17:
+    case 0x18:
+    case 0x5D: return ili ? status::InvalidBlockLength : status::Success;  // recovered data, failure prediction
+    case 0x02:
+    case 0x08:
     case 0x28:
     case 0x29:
     case 0x3F:
-    case 0x5A: return std::nullopt;  // unit attentions: retried, or VERIFY_REQUIRED with a mounted volume
+    case 0x5A: return std::nullopt;  // retried; unit attentions also depend on a mounted volume
     default: break;
     }
     // §8.2, for the keys that are not retried.
     switch (s.key) {
+    case mmc::SenseKey::NoSense: return ili ? std::optional(status::InvalidBlockLength) : std::nullopt;
+    case mmc::SenseKey::RecoveredError: return ili ? status::InvalidBlockLength : status::Success;
     case mmc::SenseKey::MediumError: return status::DeviceDataError;
     case mmc::SenseKey::IllegalRequest: return status::InvalidDeviceRequest;
     case mmc::SenseKey::DataProtect: return status::MediaWriteProtected;
