@@ -11,6 +11,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/inventory_access.hpp"
 #include "fixtures/device_registry.hpp"
+#include "fixtures/test_registrars.hpp"
 #include "reports/junit_listener.hpp"
 #include "reports/run_summary.hpp"
 
@@ -96,6 +97,7 @@ int runSuites(const RunOptions& options)
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     int argc = static_cast<int>(args.size());
+    fixtures::runTestRegistrars();  // the run-time registered suites, from the same registry as the generators
     testing::InitGoogleTest(&argc, argv.data());
     if (options.list) return RUN_ALL_TESTS() == 0 ? kExitOk : kExitFailed;
 

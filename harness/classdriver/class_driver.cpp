@@ -141,6 +141,9 @@ StateSnapshot ClassDriver::stateSnapshot()
         {"model.verify_volume", yesNo(state_.verifyVolume)},
         {"model.play_active", yesNo(state_.playActive)},
         {"model.restore_default_speed", yesNo(state_.restoreDefaultSpeed)},
+        // Latched for the device and never cleared (§7.2, §8.5): a test that sets it changes every later streaming
+        // request, so the drive-state check must see it.
+        {"model.no_streaming", yesNo(state_.noStreamingHack)},
     };
 }
 

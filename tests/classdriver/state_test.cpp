@@ -129,6 +129,20 @@ TEST_F(StreamingReadModel, S7_2_S8_5_PermanentLookingFailureLatchesNoStreamingAn
     EXPECT_EQ(opcodesOf(traffic()), (std::vector<std::uint8_t>{0x28}));
 }
 
+TEST_F(StreamingReadModel, S7_1_S7_2_TheNoStreamingLatchIsPartOfTheStateSnapshot)
+{
+    // The latch outlives every handle and is never cleared, so the suites' drive-state check must see a test set it.
+    enableStreamingReads();
+    const StateSnapshot before = device->driver().stateSnapshot();
+    EXPECT_NE(std::find(before.begin(), before.end(), std::pair<std::string, std::string>{"model.no_streaming", "no"}), before.end());
+    device->drive().faults().addCommandFault(
+        {.kind = emulator::CommandFaultKind::CheckCondition, .opcode = 0xA8, .count = 1, .sense = mmc::sense::InvalidFieldInCdb});
+    PageBuffer out(2048, 0);
+    ASSERT_EQ(read(16 * 2048, out.span()).status, st::Success);
+    const StateSnapshot after = device->driver().stateSnapshot();
+    EXPECT_NE(std::find(after.begin(), after.end(), std::pair<std::string, std::string>{"model.no_streaming", "yes"}), after.end());
+}
+
 TEST_F(StreamingReadModel, S7_2_S8_5_TransientLookingFailureFailsAtOnceAndKeepsStreaming)
 {
     enableStreamingReads();
