@@ -37,6 +37,7 @@ void readTocExCases(CaseList& c)
     refused("Output64K", toc, k64K, st::InvalidParameter, "§3.17 V-stage row 3");
     refused("OutputHuge", toc, kHugeLength, st::InvalidParameter, "§3.17 V-stage row 3");
     refused("OutputOdd", toc, 3, st::InvalidParameter, "§3.17 V-stage row 4")->precondition = Precondition::AlignmentMask;
+    refused("OutputMaximumOdd", toc, 0xFFFF, st::InvalidParameter, "§3.17 V-stage row 4")->precondition = Precondition::AlignmentMask;
     refused("Reserved1Set", request(0x70, 0), kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
     refused("Reserved2Set", {0, 0, 0xFF, 0}, kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
     refused("Reserved3Set", {0, 0, 0, 0x01}, kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
@@ -73,6 +74,7 @@ void getConfigurationCases(CaseList& c)
     refused("Output64K", all, k64K, st::InvalidBufferSize, "§3.8 V-stage row 2");
     refused("OutputHuge", all, kHugeLength, st::InvalidBufferSize, "§3.8 V-stage row 2");
     refused("OutputOdd", all, 9, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
+    refused("OutputMaximumOdd", all, 0xFFFF, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
     refused("InputZero", {}, kAlignedOutput, st::InfoLengthMismatch, "§3.8 V-stage row 4");
     refused("InputOneShort", resized(all, size - 1), kAlignedOutput, st::InfoLengthMismatch, "§3.8 V-stage row 4");
     refused("FeatureGarbage", request(0x10000, 0), kAlignedOutput, st::InvalidParameter, "§3.8 V-stage row 5");
@@ -156,6 +158,10 @@ void readQChannelCases(CaseList& c)
     refused("MediaCatalogOutputOfCurrentPosition", request(ioctl::IOCTL_CDROM_MEDIA_CATALOG, 0), position, st::BufferTooSmall,
             "§3.19 V-stage row 3");
     refused("TrackIsrcOutputZero", request(ioctl::IOCTL_CDROM_TRACK_ISRC, 1), 0, st::BufferTooSmall, "§3.19 V-stage row 3");
+    // A valid request with a buffer far bigger than the reply: at most 24 bytes come back (§3.19 success).
+    c.add("MediaCatalogOutputHuge", request(ioctl::IOCTL_CDROM_MEDIA_CATALOG, 0), kHugeLength,
+          byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 success: Info = min(OutLen, transferred)")
+        .maxInformation = static_cast<std::uint32_t>(full);
     // The track goes into the CDB unchecked (§3.19); MMC READ SUB-CHANNEL refuses a track the disc lacks.
     c.add("TrackIsrcTrackGarbage", request(ioctl::IOCTL_CDROM_TRACK_ISRC, 0xFF), full, byMedium(illegalRequest(), illegalRequestOrNoMedium()),
           "§3.19 command: Track for Format 3, MMC READ SUB-CHANNEL");
@@ -281,6 +287,9 @@ void exclusiveAccessCases(CaseList& c)
     refused("InputSevenBytes", resized(le32s({ioctl::ExclusiveAccessQueryState}), 7), state, st::InfoLengthMismatch, "§3.5 V-stage row 2");
     refused("QueryOutputZero", le32s({ioctl::ExclusiveAccessQueryState, 0}), 0, st::BufferTooSmall, "§3.5 V-stage row 3a");
     refused("QueryOutputOneShort", le32s({ioctl::ExclusiveAccessQueryState, 0}), state - 1, st::BufferTooSmall, "§3.5 V-stage row 3a");
+    BadInputCase& query = c.add("QueryOutputHuge", le32s({ioctl::ExclusiveAccessQueryState, 0xFFFFFFFF}), kHugeLength,
+                                always({st::Success}), "§3.5 query: Info 65, flags ignored");
+    query.minInformation = query.maxInformation = static_cast<std::uint32_t>(state);
     refused("LockInputShort", le32s({ioctl::ExclusiveAccessLockDevice, 0}), 0, st::InfoLengthMismatch, "§3.5 V-stage row 3b");
     refused("RequestTypeGarbage", le32s({3, 0}), state, st::InvalidParameter, "§3.5 V-stage row 3d");
     refused("RequestTypeNegative", le32s({negative(-1), 0}), state, st::InvalidParameter, "§3.5 V-stage row 3d");
