@@ -2,6 +2,7 @@
 // fails exactly that row (short inputs, short/odd/huge outputs, garbage enum values, reserved bits), and the values
 // the driver passes to the drive unchecked get out-of-range LBAs, MSFs, tracks and sessions the drive must refuse.
 #include <cstring>
+#include <utility>
 
 #include "harness/ioctl/structures/configuration.hpp"
 #include "harness/ioctl/structures/exclusive.hpp"
@@ -162,6 +163,10 @@ void readQChannelCases(CaseList& c)
     c.add("MediaCatalogOutputHuge", request(ioctl::IOCTL_CDROM_MEDIA_CATALOG, 0), kHugeLength,
           byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 success: Info = min(OutLen, transferred)")
         .maxInformation = static_cast<std::uint32_t>(full);
+    // Odd lengths are no rule of §3.19: the 16-byte reply fits.
+    c.add("CurrentPositionOutputOdd", request(ioctl::IOCTL_CDROM_CURRENT_POSITION, 0), position + 1,
+          byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 V-stage row 3 passed")
+        .maxInformation = static_cast<std::uint32_t>(position);
     // The track goes into the CDB unchecked (§3.19); MMC READ SUB-CHANNEL refuses a track the disc lacks.
     c.add("TrackIsrcTrackGarbage", request(ioctl::IOCTL_CDROM_TRACK_ISRC, 0xFF), full, byMedium(illegalRequest(), illegalRequestOrNoMedium()),
           "§3.19 command: Track for Format 3, MMC READ SUB-CHANNEL");
@@ -244,6 +249,14 @@ void getPerformanceCases(CaseList& c)
     refused("OutputZero", nominal, 0, st::BufferTooSmall, "§3.12 V-stage row 8");
     refused("OutputSevenBytes", nominal, 7, st::BufferTooSmall, "§3.12 V-stage row 8");
     refused("WriteSpeedOutputZero", le32s({ioctl::CdromWriteSpeedRequest}), 0, st::BufferTooSmall, "§3.12 V-stage rows 6, 8");
+    // Odd lengths pass: the driver rounds the transfer up to the alignment and drops the extra bytes (§3.12, §4), so
+    // no byte may land past OutLen. A drive without GET PERFORMANCE (or, with no disc, one that wants a medium)
+    // refuses it; fewer than 8 bytes back is INVALID_DEVICE_REQUEST.
+    for (const auto& [what, length] : {std::pair<const char*, std::uint32_t>{"OutputOdd", 9}, {"OutputMaximumOdd", 0xFFFF}}) {
+        c.add(what, nominal, length, byMedium({st::Success, st::InvalidDeviceRequest}, {st::Success, st::InvalidDeviceRequest, st::NoMediaInDevice}),
+              "§3.12 command: transfer rounded up to the alignment, extra bytes discarded")
+            .maxInformation = length;
+    }
     refused("Output64K", nominal, k64K, st::InvalidParameter, "§3.12 V-stage row 9");
     refused("OutputHuge", nominal, kHugeLength, st::InvalidParameter, "§3.12 V-stage row 9");
 }
