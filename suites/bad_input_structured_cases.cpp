@@ -80,9 +80,10 @@ void getConfigurationCases(CaseList& c)
     refused("InputOneShort", resized(all, size - 1), kAlignedOutput, st::InfoLengthMismatch, "§3.8 V-stage row 4");
     refused("FeatureGarbage", request(0x10000, 0), kAlignedOutput, st::InvalidParameter, "§3.8 V-stage row 5");
     // FEATURE_NUMBER is a signed enum (§2.2) and the sample compares it with 0xFFFF as such, so -1 may pass the check
-    // and ask for feature FFFFh (a header, no feature): either answer is within the contract.
-    c.add("FeatureAllOnes", request(0xFFFFFFFF, 0), kAlignedOutput, always({st::InvalidParameter, st::Success}),
-          "§3.8 V-stage row 5, §2.2 signed enums");
+    // and ask for feature FFFFh (a header, no feature), which a non-MMC device refuses in the H-stage: any of the
+    // three answers is within the contract.
+    c.add("FeatureAllOnes", request(0xFFFFFFFF, 0), kAlignedOutput, always({st::InvalidParameter, st::Success, st::InvalidDeviceRequest}),
+          "§3.8 V-stage row 5, §2.2 signed enums, H-stage row 1");
     refused("RequestTypeGarbage", request(0, 3), kAlignedOutput, st::InvalidParameter, "§3.8 V-stage row 6");
     refused("RequestTypeAllOnes", request(0, 0xFFFFFFFF), kAlignedOutput, st::InvalidParameter, "§3.8 V-stage row 6");
     std::vector<std::uint8_t> reserved0 = all, reserved1 = all;
