@@ -1,6 +1,7 @@
 // The bad-input cases of the codes with an input structure: each V-stage row of the contracts gets a request that
 // fails exactly that row (short inputs, short/odd/huge outputs, garbage enum values, reserved bits), and the values
 // the driver passes to the drive unchecked get out-of-range LBAs, MSFs, tracks and sessions the drive must refuse.
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -164,6 +165,10 @@ void readQChannelCases(CaseList& c)
     c.add("MediaCatalogOutputHuge", request(ioctl::IOCTL_CDROM_MEDIA_CATALOG, 0), kHugeLength,
           byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 success: Info = min(OutLen, transferred)")
         .maxInformation = static_cast<std::uint32_t>(full);
+    // Track is read for Format 3 only (§3.19 command): garbage there is ignored for the current position.
+    c.add("CurrentPositionTrackIgnored", request(ioctl::IOCTL_CDROM_CURRENT_POSITION, 0xFF), position,
+          byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 command: byte 6 = Track for Format 3 only")
+        .maxInformation = static_cast<std::uint32_t>(position);
     // Odd lengths are no rule of §3.19: the 16-byte reply fits.
     c.add("CurrentPositionOutputOdd", request(ioctl::IOCTL_CDROM_CURRENT_POSITION, 0), position + 1,
           byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 V-stage row 3 passed")
@@ -258,6 +263,11 @@ void getPerformanceCases(CaseList& c)
               "§3.12 command: transfer rounded up to the alignment, extra bytes discarded")
             .maxInformation = length;
     }
+    // A write-speed request looks at nothing past RequestType (row 6): garbage there changes nothing.
+    c.add("WriteSpeedTrailingGarbage", le32s({ioctl::CdromWriteSpeedRequest, 99, 99, 99, 0xFFFFFFFF}), kAlignedOutput,
+          byMedium({st::Success, st::InvalidDeviceRequest}, {st::Success, st::InvalidDeviceRequest, st::NoMediaInDevice}),
+          "§3.12 V-stage row 6")
+        .maxInformation = kAlignedOutput;
     refused("Output64K", nominal, k64K, st::InvalidParameter, "§3.12 V-stage row 9");
     refused("OutputHuge", nominal, kHugeLength, st::InvalidParameter, "§3.12 V-stage row 9");
 }
@@ -281,6 +291,10 @@ void enableStreamingCases(CaseList& c)
     c.add("RequestTypeZero", le32s({0}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
     c.add("RequestTypeGarbage", le32s({5}), kHugeLength, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
     c.add("RequestTypeNegative", le32s({negative(-1)}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
+    // Disable always succeeds (§3.4 H-stage row 4) and only this handle's flags change, which end with the handle.
+    std::vector<std::uint8_t> disable = le32s({ioctl::CdromStreamingDisable}, 64);
+    std::fill(disable.begin() + 4, disable.end(), std::uint8_t{0xFF});
+    c.add("DisableTrailingGarbage", disable, kHugeLength, always({st::Success}), "§3.4: input 4 bytes, H-stage row 4");
 }
 
 // --- §3.5 EXCLUSIVE_ACCESS: CDROM_EXCLUSIVE_ACCESS {RequestType, Flags}, CDROM_EXCLUSIVE_LOCK {Access, CallerName[64]}
