@@ -52,6 +52,16 @@ void readTocExCases(CaseList& c)
     refused("FormatGarbage", request(6, 0), kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 7");
     refused("FormatMaximum", request(0x0F, 0), kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 7");
     refused("FormatGarbageWithMsf", request(0x80 | 0x0F, 0), kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 7");
+    // The largest buffer the V-stage lets through: the drive replies with what it has, nothing lands past it. A disc
+    // without CD-TEXT may answer with an empty list or refuse the format (MMC leaves it to the drive).
+    for (const auto& [what, format] : {std::pair<const char*, std::uint8_t>{"FullTocOutputMaximum", ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC},
+                                       {"CdTextOutputMaximum", ioctl::CDROM_READ_TOC_EX_FORMAT_CDTEXT}}) {
+        const bool fullToc = format == ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC;
+        c.add(what, request(static_cast<std::uint8_t>(0x80 | format), fullToc ? 1 : 0xFF), 0xFFFE,
+              byMedium(fullToc ? Statuses{st::Success} : Statuses{st::Success, st::InvalidDeviceRequest}, {st::NoMediaInDevice}),
+              "§3.17 V-stage rows 3-7 passed, H-stage: allocation = OutLen")
+            .maxInformation = 0xFFFE;
+    }
     // Passed through to READ TOC unchecked (formats 0 and 2 use SessionTrack): MMC refuses a track or session the
     // disc does not have with INVALID FIELD IN CDB. 99 is past the last track of any disc the suites use.
     c.add("TrackPastTheLast", request(ioctl::CDROM_READ_TOC_EX_FORMAT_TOC, 99), kAlignedOutput,
@@ -77,6 +87,9 @@ void getConfigurationCases(CaseList& c)
     refused("OutputHuge", all, kHugeLength, st::InvalidBufferSize, "§3.8 V-stage row 2");
     refused("OutputOdd", all, 9, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
     refused("OutputMaximumOdd", all, 0xFFFF, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
+    // The largest even buffer: the allocation is min(OutLen, 65534) and nothing lands past the reply.
+    c.add("OutputMaximumEven", all, 0xFFFE, always({st::Success, st::InvalidDeviceRequest}), "§3.8 V-stage passed, H-stage rows 1/3")
+        .maxInformation = 0xFFFE;
     refused("InputZero", {}, kAlignedOutput, st::InfoLengthMismatch, "§3.8 V-stage row 4");
     refused("InputOneShort", resized(all, size - 1), kAlignedOutput, st::InfoLengthMismatch, "§3.8 V-stage row 4");
     refused("FeatureGarbage", request(0x10000, 0), kAlignedOutput, st::InvalidParameter, "§3.8 V-stage row 5");
@@ -174,6 +187,8 @@ void readQChannelCases(CaseList& c)
           byMedium({st::Success}, {st::NoMediaInDevice}), "§3.19 V-stage row 3 passed")
         .maxInformation = static_cast<std::uint32_t>(position);
     // The track goes into the CDB unchecked (§3.19); MMC READ SUB-CHANNEL refuses a track the disc lacks.
+    c.add("TrackIsrcTrackZero", request(ioctl::IOCTL_CDROM_TRACK_ISRC, 0), full, byMedium(illegalRequest(), illegalRequestOrNoMedium()),
+          "§3.19 command: Track for Format 3, MMC READ SUB-CHANNEL (tracks 1-99)");
     c.add("TrackIsrcTrackGarbage", request(ioctl::IOCTL_CDROM_TRACK_ISRC, 0xFF), full, byMedium(illegalRequest(), illegalRequestOrNoMedium()),
           "§3.19 command: Track for Format 3, MMC READ SUB-CHANNEL");
 }
