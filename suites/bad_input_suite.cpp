@@ -2,11 +2,12 @@
 // must be answered with its documented status (or one of its allowed statuses), copy nothing back on an error and
 // nothing past Information on success, and leave the drive responsive and unchanged: the fixtures' drive-state guard
 // compares the emulated drive's whole state around every test, and the test itself compares what the IOCTLs show
-// on any drive (media-change count, TOC, audio status).
+// on any drive (media-change count, TOC, audio status, exclusive-lock state).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "harness/core/bytes.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/nt_status.hpp"
+#include "harness/ioctl/structures/exclusive.hpp"
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "suites/bad_input_cases.hpp"
 #include "suites/media_support.hpp"
@@ -81,11 +83,30 @@ struct VisibleState {
     ioctl::NtStatus tocStatus;
     std::vector<std::uint8_t> toc;
     std::optional<std::uint8_t> audioStatus;  // 11h playing, 12h paused, 0 otherwise
+    std::optional<std::vector<std::uint8_t>> exclusiveLock;  // CDROM_EXCLUSIVE_LOCK_STATE, where a query can be made
 };
 
-VisibleState visibleState(DeviceHandle& handle)
+// The exclusive-lock state through a query on a read-write handle of its own (§3.5: any handle may query); nullopt
+// where such a handle cannot be opened (e.g. a Windows user without the rights).
+std::optional<std::vector<std::uint8_t>> exclusiveLockState(Device& device)
+{
+    std::unique_ptr<DeviceHandle> rw;
+    try {
+        rw = device.open(HandleAccess::ReadWrite);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::vector<std::uint8_t> in(sizeof(ioctl::CDROM_EXCLUSIVE_ACCESS), 0);
+    storeLe32(in.data(), ioctl::ExclusiveAccessQueryState);
+    std::vector<std::uint8_t> state(sizeof(ioctl::CDROM_EXCLUSIVE_LOCK_STATE), kPattern);
+    if (!rw->control(codes::CdromExclusiveAccess, in, state).status.isSuccess()) return std::nullopt;
+    return state;
+}
+
+VisibleState visibleState(Device& device, DeviceHandle& handle)
 {
     VisibleState s;
+    s.exclusiveLock = exclusiveLockState(device);
     s.mediaChangeCount = media::checkVerify(handle).count;
     std::vector<std::uint8_t> toc(1024, kPattern);
     const ControlResult t = handle.control(codes::CdromReadToc, {}, toc);
@@ -145,7 +166,7 @@ TEST_P(BadInput, Rejected)
     if (allowed.empty()) GTEST_SKIP() << "NotSupported: the documented answer of " << c.name << " needs a disc in the drive";
     SCOPED_TRACE(std::string(c.code) + ", " + std::string(c.rule));
 
-    const VisibleState before = visibleState(handle());
+    const VisibleState before = visibleState(device(), handle());
 
     std::vector<std::uint8_t>& buffer = callerBuffer(c.outputOffset + c.outputLength);
     const std::span<std::uint8_t> output = std::span(buffer).subspan(c.outputOffset);
@@ -183,13 +204,14 @@ TEST_P(BadInput, Rejected)
         << "CHECK_VERIFY2 after the case: " << ioctl::ntStatusName(alive.status);
 
     // Unchanged, as far as the IOCTLs show it. An eject-and-load counts as media changes by design.
-    const VisibleState after = visibleState(handle());
+    const VisibleState after = visibleState(device(), handle());
     if (c.undo != Undo::LoadMedia) {
         EXPECT_EQ(after.mediaChangeCount, before.mediaChangeCount) << "media-change count moved";
     }
     EXPECT_THAT_STATUS(after.tocStatus, before.tocStatus);
     EXPECT_EQ(after.toc, before.toc) << "the TOC changed";
     EXPECT_EQ(after.audioStatus, before.audioStatus) << "the audio status changed";
+    EXPECT_EQ(after.exclusiveLock, before.exclusiveLock) << "the exclusive-lock state changed";
 }
 
 INSTANTIATE_TEST_SUITE_P(, BadInput, testing::ValuesIn(badInputParams()), badInputName);
