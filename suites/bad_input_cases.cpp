@@ -29,9 +29,10 @@ void checkVerifyCases(CaseList& c, bool returnsCount)
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, byMedium({st::Success}, {st::NoMediaInDevice}),
                                "§3.1 V-stage row 3, H-stage: TEST UNIT READY");
     // Only the 0x...4800 codes return the media-change count (4 bytes); CHECK_VERIFY2 returns nothing.
-    huge.minInformation = huge.maxInformation = returnsCount ? 4 : 0;
+    huge.minInformation = huge.maxInformation = returnsCount ? 4u : 0u;
     c.add("OutputZeroInputGarbage", garbage(), 0, byMedium({st::Success}, {st::NoMediaInDevice}),
-          "§3.1 V-stage row 1: OutLen 0 is accepted");
+          "§3.1 V-stage row 1: OutLen 0 is accepted")
+        .maxInformation = 0;
 }
 void checkVerifyWithCount(CaseList& c) { checkVerifyCases(c, true); }
 void checkVerify2(CaseList& c) { checkVerifyCases(c, false); }
@@ -43,6 +44,7 @@ void ejectMediaCases(CaseList& c)
     // No V-stage (§3.3): garbage in, a huge output, and the tray still opens; the test loads it again.
     BadInputCase& e = c.add("BuffersIgnored", garbage(), kHugeLength, always({st::Success}), "§3.3: buffers ignored, no V-stage");
     e.precondition = Precondition::AllowDestructive;
+    e.maxInformation = 0;
     e.undo = Undo::LoadMedia;
 }
 
@@ -50,7 +52,8 @@ void loadMediaCases(CaseList& c)
 {
     // The tray is closed already: START STOP UNIT LoEj Start succeeds; an empty drive may say no medium (§8.1 3Ah).
     c.add("BuffersIgnored", garbage(), kHugeLength, byMedium({st::Success}, {st::Success, st::NoMediaInDevice}),
-          "§3.3: buffers ignored, no V-stage");
+          "§3.3: buffers ignored, no V-stage")
+        .maxInformation = 0;
 }
 
 void reserveCases(CaseList& c)
@@ -59,19 +62,21 @@ void reserveCases(CaseList& c)
     BadInputCase& r = c.add("BuffersIgnored", garbage(), kHugeLength, always({st::Success, st::InvalidDeviceRequest}),
                             "§3.22: buffers ignored, no V-stage");
     r.undo = Undo::Release;
+    r.maxInformation = 0;
 }
 
 void releaseCases(CaseList& c)
 {
     c.add("BuffersIgnored", garbage(), kHugeLength, always({st::Success, st::InvalidDeviceRequest}),
-          "§3.22: buffers ignored, no V-stage");
+          "§3.22: buffers ignored, no V-stage")
+        .maxInformation = 0;
 }
 
 void findNewDevicesCases(CaseList& c)
 {
     // The sample completes it through the H-stage default branch with ACCESS_DENIED; the shipped driver may
     // succeed (Q4). Either way the buffers are not looked at.
-    c.add("BuffersIgnored", garbage(), kHugeLength, always({st::AccessDenied, st::Success}), "§3.7, Q4");
+    c.add("BuffersIgnored", garbage(), kHugeLength, always({st::AccessDenied, st::Success}), "§3.7, Q4").maxInformation = 0;
 }
 
 // --- §3.11 MEDIA_REMOVAL family: the input is a PREVENT_MEDIA_REMOVAL byte ------------------------------------
@@ -84,7 +89,8 @@ void mediaRemovalCases(CaseList& c)
     std::vector<std::uint8_t> allow = garbage();
     allow[0] = 0;
     c.add("AllowWithoutLockTrailingGarbage", allow, kHugeLength, always({st::Success}),
-          "§3.11 H-stage: PreventMediaRemoval = 0 and LockCount = 0");
+          "§3.11 H-stage: PreventMediaRemoval = 0 and LockCount = 0")
+        .maxInformation = 0;
 }
 
 void lockInputOnly(CaseList& c)
@@ -172,7 +178,8 @@ void stopAudioCases(CaseList& c)
 {
     // START STOP UNIT (Immed, Start = 0) with nothing playing: the disc stops; an empty drive may say no medium.
     c.add("BuffersIgnored", garbage(), kHugeLength, byMedium({st::Success}, {st::Success, st::NoMediaInDevice}),
-          "§3.20: no V-stage");
+          "§3.20: no V-stage")
+        .maxInformation = 0;
 }
 
 void getVolumeCases(CaseList& c)

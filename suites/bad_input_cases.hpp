@@ -6,6 +6,7 @@
 // running the model. suites/bad_input_suite.cpp sends them to every device.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,9 @@ struct BadInputCase {
     std::string_view rule;         // where the answer is documented: "§3.17 V-stage row 7"
     Precondition precondition = Precondition::None;
     Undo undo = Undo::None;
-    // On success: Information is at most this (0: not checked) and at least minInformation.
-    std::uint32_t minInformation = 0;
-    std::uint32_t maxInformation = 0;
+    // On success or a warning: the bounds of Information, where the contract gives them.
+    std::optional<std::uint32_t> minInformation;
+    std::optional<std::uint32_t> maxInformation;
 };
 
 // Every case, catalog order; each catalog code has at least one.

@@ -309,7 +309,8 @@ void enableStreamingCases(CaseList& c)
     // Disable always succeeds (§3.4 H-stage row 4) and only this handle's flags change, which end with the handle.
     std::vector<std::uint8_t> disable = le32s({ioctl::CdromStreamingDisable}, 64);
     std::fill(disable.begin() + 4, disable.end(), std::uint8_t{0xFF});
-    c.add("DisableTrailingGarbage", disable, kHugeLength, always({st::Success}), "§3.4: input 4 bytes, H-stage row 4");
+    c.add("DisableTrailingGarbage", disable, kHugeLength, always({st::Success}), "§3.4: input 4 bytes, H-stage row 4")
+        .maxInformation = 0;
 }
 
 // --- §3.5 EXCLUSIVE_ACCESS: CDROM_EXCLUSIVE_ACCESS {RequestType, Flags}, CDROM_EXCLUSIVE_LOCK {Access, CallerName[64]}

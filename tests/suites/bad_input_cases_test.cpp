@@ -47,8 +47,8 @@ TEST(BadInputCases, EveryCaseDocumentsItsAnswers)
         EXPECT_FALSE(c.rule.empty()) << "no contract section";
         EXPECT_EQ(c.rule.substr(0, 2), "§") << "the rule starts with its section";
         EXPECT_NE(ioctl::findCode(c.code), nullptr) << c.code << " is not a catalog name";
-        if (c.maxInformation != 0) {
-            EXPECT_LE(c.minInformation, c.maxInformation);
+        if (c.minInformation && c.maxInformation) {
+            EXPECT_LE(*c.minInformation, *c.maxInformation);
         }
     }
 }
