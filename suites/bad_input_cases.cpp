@@ -139,6 +139,9 @@ void readTocCases(CaseList& c)
     c.add("OutputOneByte", {}, 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
     c.add("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
     c.add("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.15 V-stage row 2").precondition = Precondition::AlignmentMask;
+    BadInputCase& odd = c.add("OutputOddNoAlignment", {}, size + 1, byMedium({st::Success}, {st::NoMediaInDevice}), "§3.15 V-stage row 2 passed");
+    odd.precondition = Precondition::NoAlignmentMask;
+    odd.maxInformation = size;
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, byMedium({st::Success}, {st::NoMediaInDevice}),
                                "§3.15 H-stage: allocation capped at 804");
     huge.maxInformation = size;
@@ -153,6 +156,10 @@ void lastSessionCases(CaseList& c)
     c.add("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.16 V-stage: OutLen < 12");
     c.add("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.16 V-stage: alignment").precondition =
         Precondition::AlignmentMask;
+    BadInputCase& odd = c.add("OutputOddNoAlignment", {}, size + 1, byMedium({st::Success}, {st::NoMediaInDevice}),
+                              "§3.16 V-stage passed, H-stage: allocation min(OutLen, 804)");
+    odd.precondition = Precondition::NoAlignmentMask;
+    odd.minInformation = odd.maxInformation = size;  // the session reply is 12 bytes (§3.16 success)
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, byMedium({st::Success}, {st::NoMediaInDevice}),
                                "§3.16 H-stage: allocation min(OutLen, 804)");
     huge.maxInformation = ioctl::MAXIMUM_CDROM_SIZE;

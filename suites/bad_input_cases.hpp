@@ -24,6 +24,7 @@ inline constexpr std::size_t kHugeLength = std::size_t{16} << 20;
 enum class Precondition : std::uint8_t {
     None,
     AlignmentMask,     // the adapter's AlignmentMask is known and non-zero (odd lengths, misaligned buffers)
+    NoAlignmentMask,   // the adapter's AlignmentMask is known and zero (the same odd lengths are then accepted)
     AllowDestructive,  // the case moves the tray (devices.yaml expect.allow_destructive)
 };
 

@@ -40,6 +40,13 @@ void readTocExCases(CaseList& c)
     refused("OutputHuge", toc, kHugeLength, st::InvalidParameter, "§3.17 V-stage row 3");
     refused("OutputOdd", toc, 3, st::InvalidParameter, "§3.17 V-stage row 4")->precondition = Precondition::AlignmentMask;
     refused("OutputMaximumOdd", toc, 0xFFFF, st::InvalidParameter, "§3.17 V-stage row 4")->precondition = Precondition::AlignmentMask;
+    // Without an alignment rule the drive gets an allocation of 3 and the caller 3 bytes at most (the TOC header's
+    // Length and the first track number), never fewer than 2.
+    BadInputCase& odd = c.add("OutputOddNoAlignment", toc, 3, byMedium({st::Success}, {st::NoMediaInDevice}),
+                              "§3.17 V-stage row 4 passed, H-stage: allocation = OutLen, transferred >= 2");
+    odd.precondition = Precondition::NoAlignmentMask;
+    odd.minInformation = 2;
+    odd.maxInformation = 3;
     refused("Reserved1Set", request(0x70, 0), kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
     refused("Reserved2Set", {0, 0, 0xFF, 0}, kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
     refused("Reserved3Set", {0, 0, 0, 0x01}, kAlignedOutput, st::InvalidParameter, "§3.17 V-stage row 5");
@@ -86,6 +93,10 @@ void getConfigurationCases(CaseList& c)
     refused("Output64K", all, k64K, st::InvalidBufferSize, "§3.8 V-stage row 2");
     refused("OutputHuge", all, kHugeLength, st::InvalidBufferSize, "§3.8 V-stage row 2");
     refused("OutputOdd", all, 9, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
+    BadInputCase& odd = c.add("OutputOddNoAlignment", all, 9, always({st::Success, st::InvalidDeviceRequest}),
+                              "§3.8 V-stage row 3 passed, H-stage: Info = bytes transferred");
+    odd.precondition = Precondition::NoAlignmentMask;
+    odd.maxInformation = 9;
     refused("OutputMaximumOdd", all, 0xFFFF, st::InvalidParameter, "§3.8 V-stage row 3")->precondition = Precondition::AlignmentMask;
     // The largest even buffer: the allocation is min(OutLen, 65534) and nothing lands past the reply.
     c.add("OutputMaximumEven", all, 0xFFFE, always({st::Success, st::InvalidDeviceRequest}), "§3.8 V-stage passed, H-stage rows 1/3")

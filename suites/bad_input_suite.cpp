@@ -149,6 +149,12 @@ protected:
             if (adapter->alignmentMask == 0) return "the adapter of " + GetParam().id + " needs no alignment (mask 0)";
             return std::nullopt;
         }
+        case Precondition::NoAlignmentMask: {
+            const auto adapter = device().adapter();
+            if (!adapter) return "the adapter's alignment mask of " + GetParam().id + " is unknown";
+            if (adapter->alignmentMask != 0) return "the adapter of " + GetParam().id + " needs alignment, so the length is refused";
+            return std::nullopt;
+        }
         case Precondition::AllowDestructive:
             if (!spec().expect.allowDestructive)
                 return "ejects the tray; devices.yaml does not declare expect.allow_destructive: true for " + GetParam().id;
