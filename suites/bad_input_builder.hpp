@@ -78,6 +78,16 @@ public:
         return out_.back();
     }
 
+    // A request the class driver refuses without a command to the drive: a V-stage row (§1 step 4: checked before
+    // the request is queued, so before any MMC refresh), or a code that sends none (§3.4, §3.5, §3.10, §3.23).
+    BadInputCase& refuse(std::string_view what, std::vector<std::uint8_t> input, std::size_t outputLength, Answer answer,
+                         std::string_view rule)
+    {
+        BadInputCase& c = add(what, std::move(input), outputLength, std::move(answer), rule);
+        c.sendsNoCommand = true;
+        return c;
+    }
+
 private:
     std::vector<BadInputCase>& out_;
     const ioctl::CodeInfo& info_;

@@ -25,7 +25,7 @@ constexpr std::size_t kAlignedOutput = 1024;  // a multiple of every alignment m
 void checkVerifyCases(CaseList& c, bool returnsCount)
 {
     for (const std::size_t length : {1u, 2u, 3u})
-        c.add("OutputOf" + std::to_string(length) + "Bytes", {}, length, always({st::BufferTooSmall}), "§3.1 V-stage row 1");
+        c.refuse("OutputOf" + std::to_string(length) + "Bytes", {}, length, always({st::BufferTooSmall}), "§3.1 V-stage row 1");
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, byMedium({st::Success}, {st::NoMediaInDevice}),
                                "§3.1 V-stage row 3, H-stage: TEST UNIT READY");
     // Only the 0x...4800 codes return the media-change count (4 bytes); CHECK_VERIFY2 returns nothing.
@@ -83,8 +83,8 @@ void findNewDevicesCases(CaseList& c)
 
 void mediaRemovalCases(CaseList& c)
 {
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
-    c.add("InputZeroOutputHuge", {}, kHugeLength, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
+    c.refuse("InputZeroOutputHuge", {}, kHugeLength, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
     // Allow (0) with no lock held and trailing garbage: no counter moves, no command, success.
     std::vector<std::uint8_t> allow = garbage();
     allow[0] = 0;
@@ -96,17 +96,17 @@ void mediaRemovalCases(CaseList& c)
 void lockInputOnly(CaseList& c)
 {
     // EJECTION_CONTROL and MCN_CONTROL share MEDIA_REMOVAL's input check (§2.1: handled by the same paths).
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
-    c.add("InputZeroOutputHuge", {}, kHugeLength, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
+    c.refuse("InputZeroOutputHuge", {}, kHugeLength, always({st::InfoLengthMismatch}), "§3.11 V-stage: InLen < 1");
 }
 
 // --- §3.9 geometry ------------------------------------------------------------------------------------------
 
 void geometryCases(CaseList& c, std::uint32_t size, std::string_view rule)
 {
-    c.add("OutputZero", {}, 0, always({st::BufferTooSmall}), rule);
-    c.add("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), rule);
-    c.add("OutputOneByte", {}, 1, always({st::BufferTooSmall}), rule);
+    c.refuse("OutputZero", {}, 0, always({st::BufferTooSmall}), rule);
+    c.refuse("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), rule);
+    c.refuse("OutputOneByte", {}, 1, always({st::BufferTooSmall}), rule);
     for (const auto& [what, length] : {std::pair<const char*, std::size_t>{"OutputOdd", size + 1}, {"OutputHuge", kHugeLength}}) {
         BadInputCase& ok = c.add(what, garbage(), length, byMedium({st::Success}, {st::NoMediaInDevice}),
                                  "§3.9 H-stage: READ CAPACITY; Info 24 / 32");
@@ -121,13 +121,15 @@ void geometryEx(CaseList& c) { geometryCases(c, 32, "§3.9 V-stage: OutLen < 32"
 
 void inquiryDataCases(CaseList& c)
 {
-    c.add("OutputZero", garbage(), 0, always({st::BufferTooSmall}), "§3.10 row 1");
+    c.refuse("OutputZero", garbage(), 0, always({st::BufferTooSmall}), "§3.10 row 1");
     // A partial copy with a warning: the caller gets exactly the one byte.
     BadInputCase& one = c.add("OutputOneByte", garbage(), 1, always({st::BufferOverflow}), "§3.10 row 2");
     one.minInformation = one.maxInformation = 1;
+    one.sendsNoCommand = true;  // answered from the start-up cache (§3.10)
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, always({st::Success}), "§3.10 row 3: CachedLen 36..260");
     huge.minInformation = 36;
     huge.maxInformation = 260;
+    huge.sendsNoCommand = true;
 }
 
 // --- §3.15, §3.16: READ_TOC and GET_LAST_SESSION take no input -----------------------------------------------
@@ -135,10 +137,10 @@ void inquiryDataCases(CaseList& c)
 void readTocCases(CaseList& c)
 {
     const std::uint32_t size = ioctl::MAXIMUM_CDROM_SIZE;
-    c.add("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
-    c.add("OutputOneByte", {}, 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
-    c.add("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
-    c.add("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.15 V-stage row 2").precondition = Precondition::AlignmentMask;
+    c.refuse("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
+    c.refuse("OutputOneByte", {}, 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
+    c.refuse("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.15 V-stage row 1");
+    c.refuse("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.15 V-stage row 2").precondition = Precondition::AlignmentMask;
     BadInputCase& odd = c.add("OutputOddNoAlignment", {}, size + 1, byMedium({st::Success}, {st::NoMediaInDevice}), "§3.15 V-stage row 2 passed");
     odd.precondition = Precondition::NoAlignmentMask;
     odd.maxInformation = size;
@@ -152,9 +154,9 @@ void readTocCases(CaseList& c)
 void lastSessionCases(CaseList& c)
 {
     const std::uint32_t size = sizeof(ioctl::CDROM_TOC_SESSION_DATA);
-    c.add("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.16 V-stage: OutLen < 12");
-    c.add("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.16 V-stage: OutLen < 12");
-    c.add("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.16 V-stage: alignment").precondition =
+    c.refuse("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.16 V-stage: OutLen < 12");
+    c.refuse("OutputOneShort", {}, size - 1, always({st::BufferTooSmall}), "§3.16 V-stage: OutLen < 12");
+    c.refuse("OutputOdd", {}, size + 1, always({st::InvalidParameter}), "§3.16 V-stage: alignment").precondition =
         Precondition::AlignmentMask;
     BadInputCase& odd = c.add("OutputOddNoAlignment", {}, size + 1, byMedium({st::Success}, {st::NoMediaInDevice}),
                               "§3.16 V-stage passed, H-stage: allocation min(OutLen, 804)");
@@ -191,8 +193,8 @@ void stopAudioCases(CaseList& c)
 
 void getVolumeCases(CaseList& c)
 {
-    c.add("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.21 V-stage: OutLen < 4");
-    c.add("OutputThreeBytes", {}, 3, always({st::BufferTooSmall}), "§3.21 V-stage: OutLen < 4");
+    c.refuse("OutputZero", {}, 0, always({st::BufferTooSmall}), "§3.21 V-stage: OutLen < 4");
+    c.refuse("OutputThreeBytes", {}, 3, always({st::BufferTooSmall}), "§3.21 V-stage: OutLen < 4");
     // Page 0Eh missing is INVALID_DEVICE_REQUEST (§3.21); otherwise 4 bytes, however big the buffer.
     BadInputCase& huge = c.add("OutputHuge", garbage(), kHugeLength, always({st::Success, st::InvalidDeviceRequest}),
                                "§3.21 H-stage: Info 4");
@@ -201,17 +203,17 @@ void getVolumeCases(CaseList& c)
 
 void setVolumeCases(CaseList& c)
 {
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.21 V-stage: InLen < 4");
-    c.add("InputThreeBytes", filled(3, 0xFF), 0, always({st::InfoLengthMismatch}), "§3.21 V-stage: InLen < 4");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.21 V-stage: InLen < 4");
+    c.refuse("InputThreeBytes", filled(3, 0xFF), 0, always({st::InfoLengthMismatch}), "§3.21 V-stage: InLen < 4");
 }
 
 // --- §3.23: forwarded unchanged to the port driver ------------------------------------------------------------
 
 void forwardedCases(CaseList& c)
 {
-    c.add("BuffersZero", {}, 0, always(portDriverRejection()), "§3.23, Q6");
-    c.add("OutputOdd", {}, 3, always(portDriverRejection()), "§3.23, Q6");
-    c.add("OutputHuge", garbage(), kHugeLength, always(portDriverRejection()), "§3.23, Q6");
+    c.refuse("BuffersZero", {}, 0, always(portDriverRejection()), "§3.23, Q6");
+    c.refuse("OutputOdd", {}, 3, always(portDriverRejection()), "§3.23, Q6");
+    c.refuse("OutputHuge", garbage(), kHugeLength, always(portDriverRejection()), "§3.23, Q6");
 }
 
 // --- STORAGE, DISK and SCSI codes the contracts list only for the gate or pass-through (§1) -------------------------

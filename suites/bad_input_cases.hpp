@@ -49,6 +49,7 @@ struct BadInputCase {
     std::vector<ioctl::NtStatus> withoutMedium;
     std::string_view rule;         // where the answer is documented: "§3.17 V-stage row 7"
     Precondition precondition = Precondition::None;
+    bool sendsNoCommand = false;   // the drive must see no command for it (checked where the device keeps a trace)
     Undo undo = Undo::None;
     // On success or a warning: the bounds of Information, where the contract gives them.
     std::optional<std::uint32_t> minInformation;

@@ -29,7 +29,7 @@ void readTocExCases(CaseList& c)
     };
     const std::vector<std::uint8_t> toc = request(ioctl::CDROM_READ_TOC_EX_FORMAT_TOC, 0);
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { return &c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { return &c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("InputZero", {}, kAlignedOutput, st::InfoLengthMismatch, "§3.17 V-stage row 1");
     refused("InputOneShort", resized(toc, 3), kAlignedOutput, st::InfoLengthMismatch, "§3.17 V-stage row 1");
@@ -85,7 +85,7 @@ void getConfigurationCases(CaseList& c)
     const auto request = [&](std::uint32_t feature, std::uint32_t requestType) { return le32s({feature, requestType}, size); };
     const std::vector<std::uint8_t> all = request(0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL);
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { return &c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { return &c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("OutputZero", all, 0, st::BufferTooSmall, "§3.8 V-stage row 1");
     refused("OutputSevenBytes", all, 7, st::BufferTooSmall, "§3.8 V-stage row 1");
@@ -132,7 +132,7 @@ void rawReadCases(CaseList& c)
     constexpr std::size_t sector = ioctl::RAW_SECTOR_SIZE;
     const std::vector<std::uint8_t> one = request(0, 1, ioctl::CDDA);
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { return &c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { return &c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("InputZero", {}, sector, st::BufferTooSmall, "§3.18 V-stage row 1");
     refused("InputOneShort", resized(one, 15), sector, st::BufferTooSmall, "§3.18 V-stage row 2");
@@ -171,7 +171,7 @@ void readQChannelCases(CaseList& c)
     constexpr std::size_t position = sizeof(ioctl::SUB_Q_CURRENT_POSITION);
     constexpr std::size_t full = sizeof(ioctl::SUB_Q_MEDIA_CATALOG_NUMBER);
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { return &c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { return &c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("InputZero", {}, full, st::InfoLengthMismatch, "§3.19 V-stage row 1");
     refused("InputOneByte", {ioctl::IOCTL_CDROM_CURRENT_POSITION}, full, st::InfoLengthMismatch, "§3.19 V-stage row 1");
@@ -209,7 +209,7 @@ void readQChannelCases(CaseList& c)
 void playAudioMsfCases(CaseList& c)
 {
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in) {
-        c.add(what, std::move(in), 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 6");
+        c.refuse(what, std::move(in), 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 6");
     };
     refused("InputZero", {});
     refused("InputFiveBytes", {0, 2, 0, 0, 3});
@@ -226,8 +226,8 @@ void playAudioMsfCases(CaseList& c)
 
 void seekAudioMsfCases(CaseList& c)
 {
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 3");
-    c.add("InputTwoBytes", {0, 2}, 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 3");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 3");
+    c.refuse("InputTwoBytes", {0, 2}, 0, always({st::InfoLengthMismatch}), "§3.20 V-stage: InLen < 3");
     // SEEK(10) LBA = M*4500 + S*75 + F - 150 (§3.20): 99:59:74 and FF:FF:FF are past every disc. (00:00:00 is not
     // bad input: it wraps to FFFFFF6Ah, which MMC reads as LBA -150, the start of track 1's pregap.)
     const Answer drive = byMedium(illegalRequest(), illegalRequestOrNoMedium());
@@ -243,14 +243,14 @@ void setSpeedCases(CaseList& c)
         std::vector<std::uint8_t> in = le32s({requestType, 0xFFFFFFFF, 0}, sizeof(ioctl::CDROM_SET_SPEED));
         return in;
     };
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.13 V-stage row 1");
-    c.add("InputOneShort", resized(request(ioctl::CdromSetSpeed), 11), 0, always({st::InfoLengthMismatch}), "§3.13 V-stage row 1");
-    c.add("RequestTypeGarbage", request(2), 0, always({st::InvalidParameter}), "§3.13 V-stage row 2");
-    c.add("RequestTypeMaximum", request(0x7FFFFFFF), 0, always({st::InvalidParameter}), "§3.13 V-stage row 2");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.13 V-stage row 1");
+    c.refuse("InputOneShort", resized(request(ioctl::CdromSetSpeed), 11), 0, always({st::InfoLengthMismatch}), "§3.13 V-stage row 1");
+    c.refuse("RequestTypeGarbage", request(2), 0, always({st::InvalidParameter}), "§3.13 V-stage row 2");
+    c.refuse("RequestTypeMaximum", request(0x7FFFFFFF), 0, always({st::InvalidParameter}), "§3.13 V-stage row 2");
     // The streaming form needs 36 bytes, or an MMC drive; a negative RequestType counts as streaming (Q17).
-    c.add("StreamingInputShort", request(ioctl::CdromSetStreaming), 0, always({st::InfoLengthMismatch, st::InvalidDeviceRequest}),
+    c.refuse("StreamingInputShort", request(ioctl::CdromSetStreaming), 0, always({st::InfoLengthMismatch, st::InvalidDeviceRequest}),
           "§3.13 V-stage rows 4-5");
-    c.add("RequestTypeNegativeInputShort", request(negative(-1)), 0, always({st::InfoLengthMismatch, st::InvalidDeviceRequest}),
+    c.refuse("RequestTypeNegativeInputShort", request(negative(-1)), 0, always({st::InfoLengthMismatch, st::InvalidDeviceRequest}),
           "§3.13 V-stage rows 2, 4-5 (signed comparison, Q17)");
 }
 
@@ -264,7 +264,7 @@ void getPerformanceCases(CaseList& c)
     const std::vector<std::uint8_t> nominal = request(ioctl::CdromPerformanceRequest, ioctl::CdromReadPerformance,
                                                       ioctl::CdromNominalPerformance, ioctl::Cdrom10Nominal20Exceptions);
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("InputZero", {}, kAlignedOutput, st::InfoLengthMismatch, "§3.12 V-stage row 1");
     refused("InputThreeBytes", resized(nominal, 3), kAlignedOutput, st::InfoLengthMismatch, "§3.12 V-stage row 1");
@@ -303,25 +303,26 @@ void getPerformanceCases(CaseList& c)
 void sendOpcInformationCases(CaseList& c)
 {
     const auto request = [](std::uint32_t type) { return le32s({type, 0}, sizeof(ioctl::CDROM_SIMPLE_OPC_INFO)); };
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.14 V-stage: InLen < 8");
-    c.add("InputSevenBytes", resized(request(ioctl::SimpleOpcInfo), 7), 0, always({st::InfoLengthMismatch}), "§3.14 V-stage: InLen < 8");
-    c.add("RequestTypeZero", request(0), 0, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
-    c.add("RequestTypeGarbage", request(2), kHugeLength, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
-    c.add("RequestTypeNegative", request(negative(-1)), 0, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.14 V-stage: InLen < 8");
+    c.refuse("InputSevenBytes", resized(request(ioctl::SimpleOpcInfo), 7), 0, always({st::InfoLengthMismatch}), "§3.14 V-stage: InLen < 8");
+    c.refuse("RequestTypeZero", request(0), 0, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
+    c.refuse("RequestTypeGarbage", request(2), kHugeLength, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
+    c.refuse("RequestTypeNegative", request(negative(-1)), 0, always({st::InvalidParameter}), "§3.14 V-stage: RequestType != 1");
 }
 
 void enableStreamingCases(CaseList& c)
 {
-    c.add("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.4 V-stage: InLen < 4");
-    c.add("InputThreeBytes", {1, 0, 0}, 0, always({st::InfoLengthMismatch}), "§3.4 V-stage: InLen < 4");
-    c.add("RequestTypeZero", le32s({0}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
-    c.add("RequestTypeGarbage", le32s({5}), kHugeLength, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
-    c.add("RequestTypeNegative", le32s({negative(-1)}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
+    c.refuse("InputZero", {}, 0, always({st::InfoLengthMismatch}), "§3.4 V-stage: InLen < 4");
+    c.refuse("InputThreeBytes", {1, 0, 0}, 0, always({st::InfoLengthMismatch}), "§3.4 V-stage: InLen < 4");
+    c.refuse("RequestTypeZero", le32s({0}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
+    c.refuse("RequestTypeGarbage", le32s({5}), kHugeLength, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
+    c.refuse("RequestTypeNegative", le32s({negative(-1)}), 0, always({st::InvalidParameter}), "§3.4 V-stage: RequestType not in 1..4");
     // Disable always succeeds (§3.4 H-stage row 4) and only this handle's flags change, which end with the handle.
     std::vector<std::uint8_t> disable = le32s({ioctl::CdromStreamingDisable}, 64);
     std::fill(disable.begin() + 4, disable.end(), std::uint8_t{0xFF});
-    c.add("DisableTrailingGarbage", disable, kHugeLength, always({st::Success}), "§3.4: input 4 bytes, H-stage row 4")
-        .maxInformation = 0;
+    BadInputCase& disableCase = c.add("DisableTrailingGarbage", disable, kHugeLength, always({st::Success}), "§3.4: input 4 bytes, H-stage row 4");
+    disableCase.maxInformation = 0;
+    disableCase.sendsNoCommand = true;  // ENABLE_STREAMING sends none (§3.4, §6)
 }
 
 // --- §3.5 EXCLUSIVE_ACCESS: CDROM_EXCLUSIVE_ACCESS {RequestType, Flags}, CDROM_EXCLUSIVE_LOCK {Access, CallerName[64]}
@@ -336,7 +337,7 @@ void exclusiveAccessCases(CaseList& c)
         return in;
     };
     const auto refused = [&](std::string_view what, std::vector<std::uint8_t> in, std::size_t out, ioctl::NtStatus s,
-                             std::string_view rule) { c.add(what, std::move(in), out, always({s}), rule); };
+                             std::string_view rule) { c.refuse(what, std::move(in), out, always({s}), rule); };
 
     refused("InputZero", {}, state, st::InfoLengthMismatch, "§3.5 V-stage row 2");
     refused("InputSevenBytes", resized(le32s({ioctl::ExclusiveAccessQueryState}), 7), state, st::InfoLengthMismatch, "§3.5 V-stage row 2");
@@ -345,6 +346,7 @@ void exclusiveAccessCases(CaseList& c)
     BadInputCase& query = c.add("QueryOutputHuge", le32s({ioctl::ExclusiveAccessQueryState, 0xFFFFFFFF}), kHugeLength,
                                 always({st::Success}), "§3.5 query: Info 65, flags ignored");
     query.minInformation = query.maxInformation = static_cast<std::uint32_t>(state);
+    query.sendsNoCommand = true;  // EXCLUSIVE_ACCESS sends none (§6)
     refused("LockInputShort", le32s({ioctl::ExclusiveAccessLockDevice, 0}), 0, st::InfoLengthMismatch, "§3.5 V-stage row 3b");
     refused("RequestTypeGarbage", le32s({3, 0}), state, st::InvalidParameter, "§3.5 V-stage row 3d");
     refused("RequestTypeNegative", le32s({negative(-1), 0}), state, st::InvalidParameter, "§3.5 V-stage row 3d");

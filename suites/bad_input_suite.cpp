@@ -183,7 +183,16 @@ TEST_P(BadInput, Rejected)
         media::ReservationGuard reservation(handle());
         if (c.undo == Undo::LoadMedia) tray.expectOut();
         if (c.undo == Undo::Release) reservation.held();
+        device().clearCommandTrace();
         r = control(c.value, c.input, output);
+        // §1 step 4: a V-stage refusal happens before the request is queued, so before any command (and the MMC
+        // refresh); some codes send none at all (§6). Checked where the device keeps a trace (the emulated drives).
+        if (c.sendsNoCommand) {
+            if (const auto trace = device().commandTrace()) {
+                EXPECT_TRUE(trace->empty()) << trace->size() << " command(s) reached the drive, the first opcode "
+                                            << (trace->empty() || trace->front().cdb.empty() ? 0 : int(trace->front().cdb[0]));
+            }
+        }
     }
     if (c.undo == Undo::LoadMedia) (void)media::checkVerifyAfterChange(handle());
 
