@@ -21,9 +21,9 @@
 #include "harness/ioctl/code_token.hpp"
 #include "harness/ioctl/obsolete_codes.hpp"
 #include "harness/ioctl/structures/audio.hpp"
-#include "harness/ioctl/structures/exclusive.hpp"
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "suites/audio_support.hpp"
+#include "suites/exclusive_lock_guard.hpp"
 #include "suites/media_support.hpp"
 #include "suites/status_matchers.hpp"
 
@@ -284,40 +284,6 @@ TEST_P(ObsoleteCode, AnswersAsDeclared)
 
 // --- ObsoleteForwardedCode: what §3.23 pins for GET_CONTROL, DISK_TYPE and UNLOAD_DRIVER ---------------------------
 
-// Takes the exclusive lock on a second read/write handle and gives it back at the end, with
-// CDROM_NO_MEDIA_NOTIFICATIONS so the unlock does not fake a medium change (§3.5).
-class ExclusiveLockGuard {
-public:
-    explicit ExclusiveLockGuard(Device& device) : owner_(device.open(HandleAccess::ReadWrite)) {}
-    ExclusiveLockGuard(const ExclusiveLockGuard&) = delete;
-    ExclusiveLockGuard& operator=(const ExclusiveLockGuard&) = delete;
-    ~ExclusiveLockGuard()
-    {
-        if (!locked_) return;
-        ioctl::CDROM_EXCLUSIVE_ACCESS unlock{ioctl::ExclusiveAccessUnlockDevice, ioctl::CDROM_NO_MEDIA_NOTIFICATIONS};
-        std::vector<std::uint8_t> in(sizeof unlock);
-        std::memcpy(in.data(), &unlock, sizeof unlock);
-        (void)owner_->control(codes::CdromExclusiveAccess, in, {});
-    }
-    [[nodiscard]] DeviceHandle& owner() { return *owner_; }
-    ControlResult lock()
-    {
-        ioctl::CDROM_EXCLUSIVE_LOCK request{};
-        request.Access.RequestType = ioctl::ExclusiveAccessLockDevice;
-        const char name[] = "cdcts obsolete codes";
-        std::memcpy(request.CallerName, name, sizeof name);
-        std::vector<std::uint8_t> in(sizeof request);
-        std::memcpy(in.data(), &request, sizeof request);
-        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
-        locked_ = r.status.isSuccess();
-        return r;
-    }
-
-private:
-    std::unique_ptr<DeviceHandle> owner_;
-    bool locked_ = false;
-};
-
 class ObsoleteForwardedCode : public fixtures::DeviceTestOf<ObsoleteParam> {
 protected:
     ioctl::ControlCode code() const { return GetParam().code->value; }
@@ -379,10 +345,7 @@ TEST_P(ObsoleteForwardedCode, AccessCheckFollowsTheCodesAccessBits)
     }
 }
 
-class ObsoleteForwardedCodeWhileLocked : public ObsoleteForwardedCode {
-protected:
-    std::vector<Requirement> requirements() const override { return {Requirement::NoVolumeMounted}; }
-};
+class ObsoleteForwardedCodeWhileLocked : public ObsoleteForwardedCode {};
 
 TEST_P(ObsoleteForwardedCodeWhileLocked, IsDeniedToANonOwnerAndForwardedForTheOwner)
 {
