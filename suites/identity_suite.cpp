@@ -804,7 +804,7 @@ std::vector<GeometryShortParam> geometryShortLengths()
 
 std::string geometryShortName(const testing::TestParamInfo<GeometryShortParam>& info)
 {
-    return info.param.id + (info.param.ex ? "_ex" : "") + "_length_" + std::to_string(info.param.length);
+    return info.param.id + (info.param.ex ? "_GetDriveGeometryEx" : "") + "_length_" + std::to_string(info.param.length);
 }
 
 const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
