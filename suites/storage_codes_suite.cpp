@@ -226,6 +226,23 @@ TEST_P(StorageLockCode, PreventThenAllowSucceed)
     EXPECT_EQ(allow.information, 0u);
 }
 
+// EJECTION_CONTROL's lock is secure: while any handle holds it, load and eject answer STATUS_DEVICE_BUSY (§3.3 row 1),
+// and it ends when that handle closes (§3.11). LOAD on a closed tray shows both without moving anything.
+class StorageEjectionControl : public fixtures::DeviceTest {};
+
+TEST_P(StorageEjectionControl, BlocksLoadMediaUntilItsHandleCloses)
+{
+    auto other = device().open(HandleAccess::Read);
+    ASSERT_THAT_STATUS(other->control(codes::StorageEjectionControl, preventInput(1), {}).status, status::Success);
+    TrayGuard tray(handle());  // should the driver ignore the lock, LOAD still only closes a closed tray
+    const ControlResult blocked = tray.load(codes::StorageLoadMedia);
+    EXPECT_THAT_STATUS(blocked.status, status::DeviceBusy) << "a secure lock is held (§3.3 row 1)";
+    EXPECT_EQ(blocked.information, 0u);
+    other.reset();  // closing the handle gives its secure lock back (§3.11)
+    const ControlResult after = tray.load(codes::StorageLoadMedia);
+    EXPECT_THAT_STATUS(after.status, status::Success) << "the secure lock ended with its handle";
+}
+
 // DISK_GET_DRIVE_GEOMETRY(_EX): the CD-ROM codes' case labels, but FILE_ANY_ACCESS (§3.9).
 struct DiskGeometryParam {
     std::string id;
@@ -300,11 +317,13 @@ const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::ins
 
 INSTANTIATE_TEST_SUITE_P(, StorageCode, testing::ValuesIn(storageCodeParams(true)), storageCodeName);
 INSTANTIATE_TEST_SUITE_P(, StorageLoadMedia, devices(), fixtures::DeviceParamName{});
+INSTANTIATE_TEST_SUITE_P(, StorageEjectionControl, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, StorageLockCode, testing::ValuesIn(lockCodeParams()), lockCodeName);
 INSTANTIATE_TEST_SUITE_P(, DiskGeometry, testing::ValuesIn(diskGeometryParams()), diskGeometryName);
 INSTANTIATE_TEST_SUITE_P(, DiskCheckVerify, devices(), fixtures::DeviceParamName{});
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StorageCode);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StorageLoadMedia);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StorageEjectionControl);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(StorageLockCode);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DiskGeometry);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DiskCheckVerify);
