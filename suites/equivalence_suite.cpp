@@ -12,7 +12,7 @@
 //   E7 SameLockGating              both refused while another handle holds the exclusive lock
 //   E8 SameVerifyBehaviourAfterAMediumChange   the first CHECK_VERIFY after a medium change answers alike
 // Every case puts back what it changed (locks, reservations, the tray, the exclusive lock) in a guard.
-// Also §5's obsolete codes the sample forwards (GET_CONTROL, DISK_TYPE, UNLOAD_DRIVER): suite ObsoleteCodes.
+// §5's obsolete codes the sample forwards (GET_CONTROL, DISK_TYPE, UNLOAD_DRIVER): obsolete_codes_suite.cpp.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -631,111 +631,6 @@ TEST_P(EquivalenceVerify, SameVerifyBehaviourAfterAMediumChange)
     EXPECT_THAT_STATUS(first[1], first[0]) << "E8";
 }
 
-// --- §5 / §3.23: the obsolete codes the sample does not implement (issue #5 item 3, the part the contracts pin) ----------
-// GET_CONTROL, DISK_TYPE and UNLOAD_DRIVER have no handler: after the exclusive gate they are forwarded unchanged to
-// the port driver, whose answer is not pinned down (Q6), so the status itself is not asserted. What is pinned: the
-// I/O manager's access check, the gate (their device type is CD_ROM), no SCSI command from the class driver, and
-// nothing copied back on an error.
-
-struct ObsoleteCode {
-    const char* name;
-    std::uint32_t value;  // typed from §2.1 / §3.23
-    ioctl::RequiredAccess access;
-};
-
-const ObsoleteCode kObsoleteCodes[] = {
-    {"GetControl", 0x00024034, ioctl::RequiredAccess::Read},
-    {"DiskType", 0x00020040, ioctl::RequiredAccess::Any},
-    {"UnloadDriver", 0x00025008, ioctl::RequiredAccess::Read},
-};
-
-struct ObsoleteParam {
-    std::string id;
-    const ObsoleteCode* code = nullptr;
-};
-void PrintTo(const ObsoleteParam& p, std::ostream* os) { *os << p.id << ' ' << p.code->name; }
-
-std::vector<ObsoleteParam> obsoleteParams()
-{
-    std::vector<ObsoleteParam> out;
-    for (const auto& d : fixtures::DeviceRegistry::instance().params())
-        for (const ObsoleteCode& c : kObsoleteCodes) out.push_back({d.id, &c});
-    return out;
-}
-std::string obsoleteName(const testing::TestParamInfo<ObsoleteParam>& info) { return info.param.id + "_" + info.param.code->name; }
-
-class ObsoleteCodes : public fixtures::DeviceTestOf<ObsoleteParam> {
-protected:
-    ioctl::ControlCode code() const { return ioctl::ControlCode{GetParam().code->value}; }
-};
-
-TEST_P(ObsoleteCodes, ValuesAreTheHeaderValues)
-{
-    const ioctl::ControlCode c = code();
-    EXPECT_EQ(c.deviceType(), 0x0002u) << "FILE_DEVICE_CD_ROM";
-    EXPECT_EQ(c.access(), GetParam().code->access);
-    EXPECT_EQ(c.method(), ioctl::Method::Buffered);
-    const std::string name = GetParam().code->name;
-    const ioctl::ControlCode harness = name == "GetControl" ? codes::CdromGetControl
-                                       : name == "DiskType" ? codes::CdromDiskType
-                                                            : codes::CdromUnloadDriver;
-    EXPECT_EQ(c, harness) << "codes.hpp disagrees with §2.1";
-    // SIMBAD (function 0x1003) spills into the access bits and equals PAUSE_AUDIO (§3.23).
-    EXPECT_EQ(ioctl::ControlCode::make(ioctl::DeviceType::CdRom, 0x1003, ioctl::Method::Buffered, ioctl::RequiredAccess::Read).value,
-              0x0002400Cu);
-}
-
-TEST_P(ObsoleteCodes, ForwardedWithoutADriveCommandOrAStateChange)
-{
-    const Verify before = checkVerifyAfterChange(handle());
-    std::vector<std::uint8_t> out(64, kUntouched);
-    device().clearCommandTrace();
-    const ControlResult r = control(code(), kJunk, out);
-    if (const auto traffic = device().commandTrace()) {
-        EXPECT_TRUE(traffic->empty()) << "the class driver sends no SCSI command for a forwarded code:" << describe(*traffic);
-    }
-    if (r.status.isError()) {
-        EXPECT_TRUE(allUntouched(out)) << "nothing is copied back on an error (§0.2)";
-    } else {
-        EXPECT_LE(r.information, out.size());
-    }
-    const Verify after = checkVerify(handle());
-    EXPECT_THAT_STATUS(after.result.status, before.result.status) << "the device answers as before";
-    EXPECT_EQ(after.count, before.count) << "the media-change count did not move";
-}
-
-TEST_P(ObsoleteCodes, AccessCheckFollowsTheCodesAccessBits)
-{
-    const auto none = device().open(HandleAccess::None);
-    std::vector<std::uint8_t> out(64, kUntouched);
-    const ControlResult r = none->control(code(), {}, out);
-    if (GetParam().code->access == ioctl::RequiredAccess::Read) {
-        EXPECT_THAT_STATUS(r.status, status::AccessDenied) << "READ access bits: refused before the driver sees it";
-        EXPECT_TRUE(allUntouched(out));
-    } else {
-        // FILE_ANY_ACCESS: the I/O manager lets it through; the answer is the one a read handle gets.
-        std::vector<std::uint8_t> readOut(64, kUntouched);
-        const ControlResult withRead = control(code(), {}, readOut);
-        EXPECT_THAT_STATUS(r.status, withRead.status);
-        EXPECT_EQ(out, readOut);
-    }
-}
-
-TEST_P(ObsoleteCodes, GatedByAnotherHandlesExclusiveLock)
-{
-    std::unique_ptr<ExclusiveLockGuard> exclusive;
-    try {
-        exclusive = std::make_unique<ExclusiveLockGuard>(device());
-    } catch (const DeviceError& e) {
-        GTEST_SKIP() << "NotSupported: no read/write handle for the exclusive lock: " << e.what();
-    }
-    ASSERT_THAT_STATUS(exclusive->lock().status, status::Success);
-    std::vector<std::uint8_t> out(64, kUntouched);
-    const ControlResult r = control(code(), {}, out);
-    EXPECT_THAT_STATUS(r.status, status::AccessDenied) << "a CD_ROM-type code from a non-owner (§1 step 2, §3.23)";
-    EXPECT_TRUE(allUntouched(out));
-}
-
 const auto equivalenceCases = [] { return testing::ValuesIn(caseParams()); };
 
 INSTANTIATE_TEST_SUITE_P(, EquivalenceCodes, testing::ValuesIn(pairParams(true)), pairName);
@@ -748,8 +643,6 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Equivalence);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(EquivalenceAccess);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(EquivalencePair);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(EquivalenceVerify);
-INSTANTIATE_TEST_SUITE_P(, ObsoleteCodes, testing::ValuesIn(obsoleteParams()), obsoleteName);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ObsoleteCodes);
 
 }  // namespace
 }  // namespace cdcts::suites

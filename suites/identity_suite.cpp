@@ -678,24 +678,7 @@ TEST_P(GetDriveGeometryAccess, NeedsReadAccess)
     }
 }
 
-// --- DISK_TYPE (§3.23) ------------------------------------------------------------------------------------
-
-class DiskType : public fixtures::DeviceTest {
-protected:
-    // FILE_ANY_ACCESS: a handle without read rights reaches the driver.
-    HandleAccess handleAccess() const override { return HandleAccess::None; }
-};
-
-TEST_P(DiskType, IsForwardedToThePortDriverWhichRejectsIt)
-{
-    // The class driver has no DISK_TYPE case and forwards it unchanged; port drivers reject it with
-    // INVALID_DEVICE_REQUEST or NOT_SUPPORTED (which one depends on the transport, contracts Q6).
-    std::vector<std::uint8_t> out(sizeof(ioctl::CDROM_DISK_DATA) + 4, kUntouched);
-    const ControlResult r = control(codes::CdromDiskType, {}, out);
-    EXPECT_TRUE(r.status == status::InvalidDeviceRequest || r.status == status::NotSupported)
-        << "status " << ioctl::ntStatusName(r.status) << "; expected STATUS_INVALID_DEVICE_REQUEST or STATUS_NOT_SUPPORTED";
-    EXPECT_TRUE(allUntouched(out));
-}
+// DISK_TYPE (§3.23) has no case in the driver: obsolete_codes_suite.cpp checks it against each device's declaration.
 
 // --- State: another handle holds the exclusive lock (§1 step 2, §3.5) -------------------------------------
 
@@ -821,7 +804,7 @@ std::vector<GeometryShortParam> geometryShortLengths()
 
 std::string geometryShortName(const testing::TestParamInfo<GeometryShortParam>& info)
 {
-    return info.param.id + (info.param.ex ? "_ex" : "") + "_length_" + std::to_string(info.param.length);
+    return info.param.id + (info.param.ex ? "_GetDriveGeometryEx" : "") + "_length_" + std::to_string(info.param.length);
 }
 
 const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
@@ -838,7 +821,6 @@ INSTANTIATE_TEST_SUITE_P(, GetDriveGeometry, devices(), fixtures::DeviceParamNam
 INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryShortBuffer, testing::ValuesIn(geometryShortLengths()), geometryShortName);
 INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryNoMedium, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetDriveGeometryAccess, devices(), fixtures::DeviceParamName{});
-INSTANTIATE_TEST_SUITE_P(, DiskType, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, IdentityWhileLocked, devices(), fixtures::DeviceParamName{});
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfiguration);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetConfigurationWithMedium);
@@ -852,7 +834,6 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometry);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryShortBuffer);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryNoMedium);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GetDriveGeometryAccess);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DiskType);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(IdentityWhileLocked);
 
 }  // namespace

@@ -82,6 +82,14 @@ struct AdapterOverrides {
     std::optional<std::uint32_t> maximumPhysicalPages;
 };
 
+// expect.obsolete_codes: what the lab expects of one obsolete code (ioctl-contracts.md §5) on this device.
+// Names only: this library does not know the IOCTL catalog; the loader checks them against InventoryVocabulary.
+struct ObsoleteCodeDeclaration {
+    std::string code;          // SDK name, "IOCTL_CDROM_GET_CONTROL"
+    std::string rejectedWith;  // NTSTATUS name, "STATUS_INVALID_DEVICE_REQUEST"; empty: supported
+    [[nodiscard]] bool supported() const { return rejectedWith.empty(); }
+};
+
 // What the lab declares about the drive and the disc in it; the suites gate and assert on these.
 struct Expectations {
     // Is a disc in the drive? For emulated drives it follows from `medium` unless stated.
@@ -91,6 +99,8 @@ struct Expectations {
     bool volumeMounted = false;
     // May the suites run commands that change the medium or the tray (eject, load)?
     bool allowDestructive = false;
+    // Declared answers to obsolete codes, in file order; a code left out takes the contracts' default.
+    std::vector<ObsoleteCodeDeclaration> obsoleteCodes;
 };
 
 struct DeviceSpec {

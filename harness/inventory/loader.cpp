@@ -52,7 +52,10 @@ constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kDurationUnit
 constexpr std::array<std::string_view, 1> kRealDriveKeys = {"path"};
 constexpr std::array<std::string_view, 3> kAdapterKeys = {"alignment_mask", "maximum_transfer_length",
                                                           "maximum_physical_pages"};
-constexpr std::array<std::string_view, 3> kExpectKeys = {"medium_present", "volume_mounted", "allow_destructive"};
+constexpr std::array<std::string_view, 4> kExpectKeys = {"medium_present", "volume_mounted", "allow_destructive",
+                                                         "obsolete_codes"};
+// expect.obsolete_codes: the value that declares a code supported (else an NTSTATUS name: rejected with it).
+constexpr std::string_view kSupported = "supported";
 constexpr std::array<Backend, 3> kBackends = {Backend::Emulated, Backend::SgIo, Backend::Win32};
 
 template <typename Range>
@@ -556,12 +559,45 @@ AdapterOverrides readAdapter(const Context& context, const Field& block)
     return overrides;
 }
 
+// expect.obsolete_codes: a map from an obsolete code's SDK name to `supported` or the NTSTATUS it is rejected with.
+std::vector<ObsoleteCodeDeclaration> readObsoleteCodes(const Context& context, const Field& field)
+{
+    std::vector<ObsoleteCodeDeclaration> declared;
+    if (field.value.IsNull()) return declared;
+    if (!field.value.IsMap()) context.fail(field, "expected a map of code: supported | STATUS_..., got " + describe(field.value));
+    const auto& codes = context.vocabulary.obsoleteCodes;
+    const auto& statuses = context.vocabulary.rejectionStatuses;
+    std::vector<int> lines;
+    for (const auto& pair : field.value) {
+        const YAML::Node key = pair.first;
+        if (!key.IsScalar()) context.fail(key.Mark(), field.path, "a key must be a code name, got " + describe(key));
+        const Field entry{key.Scalar(), joinPath(field.path, key.Scalar()), key, pair.second};
+        if (std::find(codes.begin(), codes.end(), entry.name) == codes.end()) {
+            context.fail(entry, "not an obsolete code (known: " + joinNames(codes) + ")");
+        }
+        for (std::size_t i = 0; i < declared.size(); ++i) {
+            if (declared[i].code == entry.name) {
+                context.fail(entry, "duplicate key (first at line " + std::to_string(lines[i]) + ")");
+            }
+        }
+        const std::string value = readString(context, entry);
+        if (value != kSupported && std::find(statuses.begin(), statuses.end(), value) == statuses.end()) {
+            context.fail(entry, "unknown answer '" + value + "' (expected " + std::string(kSupported) +
+                                    " or the status it is rejected with: " + joinNames(statuses) + ")");
+        }
+        declared.push_back({entry.name, value == kSupported ? std::string() : value});
+        lines.push_back(key.Mark().line + 1);
+    }
+    return declared;
+}
+
 Expectations readExpect(const Context& context, const CheckedMap& map)
 {
     Expectations expect;
     if (const Field* field = map.find("medium_present")) expect.mediumPresent = readBool(context, *field);
     if (const Field* field = map.find("volume_mounted")) expect.volumeMounted = readBool(context, *field);
     if (const Field* field = map.find("allow_destructive")) expect.allowDestructive = readBool(context, *field);
+    if (const Field* field = map.find("obsolete_codes")) expect.obsoleteCodes = readObsoleteCodes(context, *field);
     return expect;
 }
 

@@ -19,6 +19,10 @@ struct InventoryVocabulary {
     std::vector<std::string> syntheticDiscKinds;  // the <kind> of emulated.medium: synthetic:<kind>
     // Operation codes whose reply starts with a length field (emulated.faults wrong_length needs one).
     std::vector<std::uint8_t> lengthFieldOpcodes;
+    // expect.obsolete_codes: the obsolete codes' SDK names (keys) and the NTSTATUS names a rejection may give.
+    // (Default-initialised, so callers that list only the fields above still compile without warnings.)
+    std::vector<std::string> obsoleteCodes{};
+    std::vector<std::string> rejectionStatuses{};
 };
 
 // A violation of the inventory format. what() is "<file>:<line>:<column>: <keyPath>: <detail>", or without

@@ -14,6 +14,8 @@
 #include "harness/emulator/iso_image.hpp"
 #include "harness/emulator/profile.hpp"
 #include "harness/emulator/synthetic_disc.hpp"
+#include "harness/ioctl/nt_status.hpp"
+#include "harness/ioctl/obsolete_codes.hpp"
 
 namespace cdcts::inventory {
 namespace {
@@ -152,6 +154,10 @@ InventoryVocabulary emulatorVocabulary()
     for (const auto& k : emulator::syntheticDiscKinds()) v.syntheticDiscKinds.emplace_back(k.name);
     for (unsigned op = 0; op <= 0xFF; ++op)
         if (emulator::replyLengthFieldWidth(static_cast<std::uint8_t>(op)) != 0) v.lengthFieldOpcodes.push_back(static_cast<std::uint8_t>(op));
+    // expect.obsolete_codes: the codes of ioctl-contracts.md §5, and the error statuses a rejection can carry.
+    for (const auto& code : ioctl::obsoleteCodes()) v.obsoleteCodes.emplace_back(code.name);
+    for (const auto& info : ioctl::allNtStatuses())
+        if (info.status.isError() && info.status != ioctl::status::NotImplemented) v.rejectionStatuses.emplace_back(info.name);
     return v;
 }
 

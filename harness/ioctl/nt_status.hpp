@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -79,6 +80,8 @@ struct NtStatusInfo {
 // Looks a status up in the catalog; nullopt for values the catalog does not hold.
 std::optional<NtStatusInfo> findNtStatus(NtStatus status);
 std::optional<NtStatusInfo> findNtStatus(std::string_view name);
+// Every row of the catalog, in ntstatus.h order.
+std::span<const NtStatusInfo> allNtStatuses();
 // "STATUS_SUCCESS" for known values, "NTSTATUS 0x........" otherwise.
 std::string ntStatusName(NtStatus status);
 

@@ -75,6 +75,8 @@ std::optional<NtStatusInfo> findNtStatus(std::string_view name)
     return std::nullopt;
 }
 
+std::span<const NtStatusInfo> allNtStatuses() { return kStatuses; }
+
 std::string ntStatusName(NtStatus status)
 {
     if (const auto info = findNtStatus(status)) return std::string(info->name);
