@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -16,6 +17,9 @@ struct JunitOptions {
     // keepProperties). The strict default writes them only as key=value lines in <system-out>.
     bool extendedProperties = false;
 };
+
+// The suite-level property that lists the issue URLs of the waivers that applied, space-separated.
+inline constexpr std::string_view kWaiverUrlsProperty = "waiver_urls";
 
 // Attribute values (failure messages) are cut to this many bytes; the element body has everything.
 inline constexpr std::size_t kMaxMessageAttributeBytes = 1024;

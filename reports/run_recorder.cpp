@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "reports/run_context.hpp"
+#include "reports/waivers.hpp"
 
 namespace cdcts::reports {
 
@@ -210,6 +211,13 @@ void RunRecorder::OnTestEnd(const testing::TestInfo& testInfo) {
     item.finished = true;
     item.seconds = static_cast<double>(testInfo.result()->elapsed_time()) / 1000.0;
     mergeProperties(item.properties, *testInfo.result());
+    for (const Property& property : item.properties)
+        if (property.name == kQualityWarningProperty) item.outcome.setQualityWarning(property.value);
+    if (item.verdict() == Verdict::Waiver) {
+        std::string issue = waiverPartsOf(item.outcome.headline()).issue;
+        auto& urls = record_.waiverUrls;
+        if (!issue.empty() && std::find(urls.begin(), urls.end(), issue) == urls.end()) urls.push_back(std::move(issue));
+    }
     currentCase_.reset();
     announce(Moment::TestEnded);
 }
