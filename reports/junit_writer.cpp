@@ -132,6 +132,13 @@ void appendTestcase(pugi::xml_node suiteNode, const SuiteRecord& suite, const Ca
 
 }  // namespace
 
+void setRootAttributes(pugi::xml_node root, const RunRecord& run, Tally total) {
+    setAttribute(root, "name", "cdcts");
+    total.seconds = run.seconds;  // the wall time of the run, set-up and reporting included
+    setCounts(root, total);
+    setAttribute(root, "timestamp", run.timestamp);
+}
+
 void renderJunit(const RunRecord& run, const JunitOptions& options, pugi::xml_document& out) {
     out.reset();
     pugi::xml_node declaration = out.append_child(pugi::node_declaration);
@@ -139,35 +146,33 @@ void renderJunit(const RunRecord& run, const JunitOptions& options, pugi::xml_do
     declaration.append_attribute("encoding").set_value("UTF-8");
 
     pugi::xml_node root = out.append_child("testsuites");
-    setAttribute(root, "name", "cdcts");
-    Tally total = tallyOf(run);
-    total.seconds = run.seconds;  // the wall time of the run, set-up and reporting included
-    setCounts(root, total);
-    setAttribute(root, "timestamp", run.timestamp);
-
+    setRootAttributes(root, run, tallyOf(run));
     int id = 0;
-    for (const auto& suite : run.suites) {
-        pugi::xml_node node = root.append_child("testsuite");
-        setAttribute(node, "name", suiteName(suite));
-        setAttribute(node, "package", "cdcts");
-        setAttribute(node, "id", id++);
-        setAttribute(node, "hostname", run.hostname);
-        setAttribute(node, "timestamp", suite.timestamp);
-        setCounts(node, tallyOf(suite));
+    for (const auto& suite : run.suites) appendTestsuite(root, run, suite, options, id++);
+}
 
-        Properties properties = suite.properties;
-        for (const auto& property : run.globalProperties) setProperty(properties, property);
-        // dEQP writes the waivers a session used into its header; here every suite carries them.
-        if (!run.waiverUrls.empty()) {
-            std::string urls;
-            for (const auto& url : run.waiverUrls) urls += (urls.empty() ? "" : " ") + url;
-            setProperty(properties, {std::string{kWaiverUrlsProperty}, urls});
-        }
-        appendProperties(node, properties);
-        for (const auto& item : suite.cases) appendTestcase(node, suite, item, options);
-        node.append_child("system-out");
-        node.append_child("system-err");
+void appendTestsuite(pugi::xml_node root, const RunRecord& run, const SuiteRecord& suite, const JunitOptions& options,
+                     int id) {
+    pugi::xml_node node = root.append_child("testsuite");
+    setAttribute(node, "name", suiteName(suite));
+    setAttribute(node, "package", "cdcts");
+    setAttribute(node, "id", id);
+    setAttribute(node, "hostname", run.hostname);
+    setAttribute(node, "timestamp", suite.timestamp);
+    setCounts(node, tallyOf(suite));
+
+    Properties properties = suite.properties;
+    for (const auto& property : run.globalProperties) setProperty(properties, property);
+    // dEQP writes the waivers a session used into its header; here every suite carries them.
+    if (!run.waiverUrls.empty()) {
+        std::string urls;
+        for (const auto& url : run.waiverUrls) urls += (urls.empty() ? "" : " ") + url;
+        setProperty(properties, {std::string{kWaiverUrlsProperty}, urls});
     }
+    appendProperties(node, properties);
+    for (const auto& item : suite.cases) appendTestcase(node, suite, item, options);
+    node.append_child("system-out");
+    node.append_child("system-err");
 }
 
 std::string junitText(const pugi::xml_document& document) {

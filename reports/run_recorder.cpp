@@ -121,6 +121,7 @@ void RunRecorder::OnTestStart(const testing::TestInfo& testInfo) {
     suite.cases.push_back(std::move(item));
 
     currentCase_ = CaseRef{index, suite.cases.size() - 1};
+    latest_ = std::pair{index, suite.cases.size() - 1};
     caseStart_ = SteadyClock::now();
     suiteTestStarted_ = true;
     touchedSuites_.insert(index);
@@ -162,6 +163,7 @@ RunRecorder::CaseRef RunRecorder::adHocCase(const PartMessage& where) {
     item.file = where.file;
     item.line = where.line;
     cases.push_back(std::move(item));
+    latest_ = std::pair{index, cases.size() - 1};
     return CaseRef{index, cases.size() - 1};
 }
 
