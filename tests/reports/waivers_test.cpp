@@ -109,5 +109,29 @@ TEST(Waivers, TheSkipMessageCarriesIssueAndReasonAndSplitsBack)
     EXPECT_TRUE(waiverPartsOf("NotSupported: no medium").issue.empty());
 }
 
+TEST(Waivers, TheShippedFileWaivesNothing)
+{
+    const WaiverList list = loadWaivers(std::string{CDCTS_SOURCE_DIR} + "/waivers.yaml");
+    EXPECT_TRUE(list.waivers.empty()) << "the default run must have zero waived tests";
+}
+
+TEST(Waivers, TheShippedFilesExampleParses)
+{
+    // The commented example of waivers.yaml, uncommented, is a valid file.
+    const WaiverList list = parseWaivers("waivers:\n"
+                                         "  - devices: lab_sg1\n"
+                                         "    tests: [Audio.ReadQChannelPositionAdvances/*, \"Audio.Pause*\"]\n"
+                                         "    reason: the firmware reports the Q channel position one frame late after a pause\n"
+                                         "    issue: https://example.org/cdcts/issues/123\n",
+                                         "example");
+    ASSERT_EQ(list.waivers.size(), 1U);
+    EXPECT_EQ(list.waivers[0].tests.size(), 2U);
+}
+
+TEST(Waivers, AMissingFileIsAnError)
+{
+    EXPECT_THROW((void)loadWaivers("/nonexistent/waivers.yaml"), WaiverError);
+}
+
 }  // namespace
 }  // namespace cdcts::reports
