@@ -178,7 +178,8 @@ int runSuites(const RunOptions& options)
             std::cerr << "cdcts: cannot write " << options.junit << ": " << junit->error() << "\n";
             return kExitFailed;
         }
-        std::cout << "JUnit XML: " << options.junit << "\n";
+        std::cout << "JUnit XML: " << options.junit << " (" << junit->stats().fullWrites << " full writes, "
+                  << junit->stats().headWrites << " head writes)\n";
     }
     return (gtestResult == 0 && summary->exitCode() == 0) ? kExitOk : kExitFailed;
 }
