@@ -23,8 +23,8 @@ namespace cdcts::reports {
 
 class JunitFile {
 public:
-    // One page: Linux writes a write() that stays within one page of the page cache all or nothing, even when
-    // the process is killed during it, so the head is never seen half old, half new.
+    // One page: Linux checks for a fatal signal only between the pages of a write(), so a write within one
+    // page is in practice done entirely or not at all even when the process is killed during it.
     static constexpr std::size_t kHeadBytes = 4096;
     // A full write waits at least kFullWriteShare times as long as the last one took, and at least
     // kMinFullWriteInterval: full writes then cost at most 1/kFullWriteShare of the run's time, however big
