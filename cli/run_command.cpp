@@ -116,7 +116,7 @@ int runSuites(const RunOptions& options)
 
     auto waivers = loadRunWaivers(options);
     if (!waivers) return kExitBadUsage;
-    if (!waivers->file.empty())
+    if (!waivers->file.empty() && !options.list)
         std::cout << "cdcts: waivers: " << waivers->file << " (" << waivers->waivers.size()
                   << (waivers->waivers.size() == 1 ? " entry" : " entries") << ")\n";
     const reports::WaiverList waiverList = *waivers;
