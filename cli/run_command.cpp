@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <iostream>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -14,6 +16,8 @@
 #include "fixtures/test_registrars.hpp"
 #include "reports/junit_listener.hpp"
 #include "reports/run_summary.hpp"
+#include "reports/waivers.hpp"
+#include "fixtures/waiver_gate.hpp"
 
 namespace cdcts::cli {
 namespace {
@@ -23,6 +27,7 @@ struct RunOptions {
     std::vector<std::string> deviceIds;
     std::string filter;
     std::string junit;
+    std::string waivers;  // empty: waivers.yaml beside the devices file, when there is one; "none": no waivers
     bool list = false;
     std::vector<std::string> gtestArgs;  // anything after `--`, passed to GoogleTest as it is
     std::string program;
@@ -58,6 +63,42 @@ reports::DeviceCatalog catalogOf(const fixtures::DeviceRegistry& registry)
     return catalog;
 }
 
+constexpr const char* kDefaultWaiversFile = "waivers.yaml";
+
+// The waivers the run applies; nullopt after printing why the file is unusable.
+std::optional<reports::WaiverList> loadRunWaivers(const RunOptions& options)
+{
+    if (options.waivers == "none") return reports::WaiverList{};
+    std::filesystem::path file = options.waivers;
+    if (file.empty()) {
+        file = std::filesystem::path(options.devicesFile).parent_path() / kDefaultWaiversFile;
+        if (!std::filesystem::exists(file)) return reports::WaiverList{};
+    }
+    try {
+        return reports::loadWaivers(file);
+    } catch (const reports::WaiverError& e) {
+        std::cerr << "cdcts: " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+// Every registered test as (device, "Suite.Case/param"), filtered out or not: a waiver is stale only when it
+// matches none of them.
+std::vector<std::pair<std::string, std::string>> registeredTests(const reports::DeviceCatalog& catalog)
+{
+    std::vector<std::pair<std::string, std::string>> tests;
+    const testing::UnitTest& unit = *testing::UnitTest::GetInstance();
+    for (int i = 0; i < unit.total_test_suite_count(); ++i) {
+        const testing::TestSuite& suite = *unit.GetTestSuite(i);
+        for (int j = 0; j < suite.total_test_count(); ++j) {
+            const testing::TestInfo& info = *suite.GetTestInfo(j);
+            tests.emplace_back(catalog.deviceIdOf(info),
+                               std::string{reports::stripInstantiationPrefix(info.test_suite_name())} + "." + info.name());
+        }
+    }
+    return tests;
+}
+
 int runSuites(const RunOptions& options)
 {
     const auto inv = loadInventoryOrReport(options.devicesFile);
@@ -73,6 +114,14 @@ int runSuites(const RunOptions& options)
         std::cerr << "cdcts: " << inv->file.string() << ": no enabled device to test (enable one, or name it with --device)\n";
         return kExitBadUsage;
     }
+
+    auto waivers = loadRunWaivers(options);
+    if (!waivers) return kExitBadUsage;
+    if (!waivers->file.empty() && !options.list)
+        std::cout << "cdcts: waivers: " << waivers->file << " (" << waivers->waivers.size()
+                  << (waivers->waivers.size() == 1 ? " entry" : " entries") << ")\n";
+    const reports::WaiverList waiverList = *waivers;
+    fixtures::setRunWaivers(std::move(*waivers));
 
     // Devices open before InitGoogleTest: the suites enumerate their parameters from the registry there.
     auto& registry = fixtures::DeviceRegistry::instance();
@@ -123,6 +172,7 @@ int runSuites(const RunOptions& options)
         if (fixtures::RegisteredDevice* entry = registry.find(id); entry != nullptr && entry->device)
             driveSeconds.emplace_back(id, std::chrono::duration<double>(entry->device->clock().now() - start).count());
     summary->setDriveTimes(std::move(driveSeconds), wall.count());
+    summary->setStaleWaivers(reports::staleWaivers(waiverList, registeredTests(catalog)));
     std::cout << "\n";
     summary->print(std::cout);
     if (junit != nullptr) {
@@ -130,7 +180,8 @@ int runSuites(const RunOptions& options)
             std::cerr << "cdcts: cannot write " << options.junit << ": " << junit->error() << "\n";
             return kExitFailed;
         }
-        std::cout << "JUnit XML: " << options.junit << "\n";
+        std::cout << "JUnit XML: " << options.junit << " (" << junit->stats().fullWrites << " full writes, "
+                  << junit->stats().headWrites << " head writes)\n";
     }
     return (gtestResult == 0 && summary->exitCode() == 0) ? kExitOk : kExitFailed;
 }
@@ -147,6 +198,9 @@ Action addRunCommand(CLI::App& app, int argc, char** argv)
     run->add_option("--filter", options->filter,
                     "GoogleTest filter over Suite.Test/device names, e.g. 'ReadToc.*' or '*/emu_reader'");
     run->add_option("--junit", options->junit, "Write JUnit XML here, kept valid after every test");
+    run->add_option("--waivers", options->waivers,
+                    "Waivers file (docs/waivers.md); default: waivers.yaml beside the devices file when present; "
+                    "'none' applies no waivers");
     run->add_flag("--list", options->list, "List the tests that would run, and exit");
     run->add_option("gtest", options->gtestArgs, "After --: arguments for GoogleTest (e.g. --gtest_repeat=3)");
     return [options] { return runSuites(*options); };

@@ -6,20 +6,29 @@
 namespace cdcts::reports {
 
 JunitListener::JunitListener(std::filesystem::path path, DeviceCatalog catalog, JunitOptions options)
-    : RunRecorder(std::move(catalog)), path_(std::move(path)), options_(options) {}
+    : RunRecorder(std::move(catalog)), path_(path), file_(std::move(path), options) {}
+
+void JunitListener::report(const std::string& error) {
+    // Report once: a full disk would otherwise print the same line for every test.
+    if (!error_.empty()) return;
+    error_ = error;
+    std::cerr << "cdcts: cannot write the JUnit report: " << error_ << '\n';
+}
 
 bool JunitListener::write() {
-    renderJunit(record(), options_, document_);
     std::string error;
-    if (replaceFileAtomically(path_, junitText(document_), error)) return true;
-    // Report once: a full disk would otherwise print the same line for every test.
-    if (error_.empty()) {
-        error_ = error;
-        std::cerr << "cdcts: cannot write the JUnit report: " << error_ << '\n';
-    }
+    if (file_.finish(record(), error)) return true;
+    report(error);
     return false;
 }
 
-void JunitListener::recordChanged(Moment) { write(); }
+void JunitListener::recordChanged(Moment moment) {
+    if (moment == Moment::ProgramEnded) {
+        write();
+        return;
+    }
+    std::string error;
+    if (!file_.update(record(), latestCase(), error)) report(error);
+}
 
 }  // namespace cdcts::reports

@@ -1,7 +1,7 @@
 #pragma once
 // The JUnit XML report of a run (docs/junit.md), written by cdcts itself instead of gtest's XML
-// printer, and rewritten as the run goes so a killed process still leaves a parseable file that names
-// the test it died in.
+// printer, and kept up to date as the run goes so a killed process still leaves a parseable file that names
+// the test it died in (reports/junit_file.hpp says how, at a cost linear in the run).
 //
 // Install before RUN_ALL_TESTS; gtest owns the listener afterwards:
 //     auto* junit = new JunitListener{"results.xml", catalog};
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "reports/device_catalog.hpp"
+#include "reports/junit_file.hpp"
 #include "reports/junit_writer.hpp"
 #include "reports/run_recorder.hpp"
 
@@ -24,19 +25,22 @@ public:
     [[nodiscard]] bool ok() const { return error_.empty(); }
     // Why the first failed write failed; empty when none did.
     [[nodiscard]] const std::string& error() const { return error_; }
+    // How many full writes and in-place head writes the run cost.
+    [[nodiscard]] const JunitFile::Stats& stats() const { return file_.stats(); }
 
-    // Renders the record and replaces the file with it; the listener calls this itself at program
-    // start, at every test start (the test shown as a crash), at a test's first failure or skip, at
-    // every test end, after a suite or environment phase that changed something, and at program end.
+    // Renders the whole record and replaces the file with it, as the listener does itself at program end.
     bool write();
 
 protected:
+    // At program start, every test start (the test shown as a crash), a test's first failure or skip, every
+    // test end, the end of a suite or environment phase that changed something: an update of the file.
     void recordChanged(Moment moment) override;
 
 private:
+    void report(const std::string& error);
+
     std::filesystem::path path_;
-    JunitOptions options_;
-    pugi::xml_document document_;
+    JunitFile file_;
     std::string error_;
 };
 

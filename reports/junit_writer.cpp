@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "reports/run_context.hpp"
+#include "reports/waivers.hpp"
 #include "reports/xml_text.hpp"
 
 namespace cdcts::reports {
@@ -80,6 +81,14 @@ void appendVerdict(pugi::xml_node testcase, const CaseRecord& item) {
         case VerdictKind::Pass: return;
         case VerdictKind::Skipped: {
             pugi::xml_node skipped = testcase.append_child("skipped");
+            if (verdict == Verdict::Waiver) {
+                // The issue is what a reader follows; the reason is prose, so it goes in the body.
+                const WaiverParts waiver = waiverPartsOf(item.outcome.headline());
+                setAttribute(skipped, "message",
+                             truncateUtf8(std::string{kWaiverPrefix} + waiver.issue, kMaxMessageAttributeBytes));
+                setText(skipped, waiver.reason);
+                return;
+            }
             setAttribute(skipped, "message", truncateUtf8(item.outcome.headline(), kMaxMessageAttributeBytes));
             return;
         }
@@ -113,12 +122,22 @@ void appendTestcase(pugi::xml_node suiteNode, const SuiteRecord& suite, const Ca
         setAttribute(testcase, "line", item.line);
     }
     appendVerdict(testcase, item);
-    if (item.properties.empty()) return;
-    if (options.extendedProperties) appendProperties(testcase, item.properties);
-    setText(testcase.append_child("system-out"), propertyLines(item.properties));
+    // A QualityWarning is a pass to JUnit; the note in <system-out> is what Jenkins and GitLab show of it.
+    const bool warned = item.verdict() == Verdict::QualityWarning;
+    if (item.properties.empty() && !warned) return;
+    if (options.extendedProperties && !item.properties.empty()) appendProperties(testcase, item.properties);
+    std::string out = warned ? item.outcome.headline() + "\n" : std::string{};
+    setText(testcase.append_child("system-out"), out + propertyLines(item.properties));
 }
 
 }  // namespace
+
+void setRootAttributes(pugi::xml_node root, const RunRecord& run, Tally total) {
+    setAttribute(root, "name", "cdcts");
+    total.seconds = run.seconds;  // the wall time of the run, set-up and reporting included
+    setCounts(root, total);
+    setAttribute(root, "timestamp", run.timestamp);
+}
 
 void renderJunit(const RunRecord& run, const JunitOptions& options, pugi::xml_document& out) {
     out.reset();
@@ -127,29 +146,33 @@ void renderJunit(const RunRecord& run, const JunitOptions& options, pugi::xml_do
     declaration.append_attribute("encoding").set_value("UTF-8");
 
     pugi::xml_node root = out.append_child("testsuites");
-    setAttribute(root, "name", "cdcts");
-    Tally total = tallyOf(run);
-    total.seconds = run.seconds;  // the wall time of the run, set-up and reporting included
-    setCounts(root, total);
-    setAttribute(root, "timestamp", run.timestamp);
-
+    setRootAttributes(root, run, tallyOf(run));
     int id = 0;
-    for (const auto& suite : run.suites) {
-        pugi::xml_node node = root.append_child("testsuite");
-        setAttribute(node, "name", suiteName(suite));
-        setAttribute(node, "package", "cdcts");
-        setAttribute(node, "id", id++);
-        setAttribute(node, "hostname", run.hostname);
-        setAttribute(node, "timestamp", suite.timestamp);
-        setCounts(node, tallyOf(suite));
+    for (const auto& suite : run.suites) appendTestsuite(root, run, suite, options, id++);
+}
 
-        Properties properties = suite.properties;
-        for (const auto& property : run.globalProperties) setProperty(properties, property);
-        appendProperties(node, properties);
-        for (const auto& item : suite.cases) appendTestcase(node, suite, item, options);
-        node.append_child("system-out");
-        node.append_child("system-err");
+void appendTestsuite(pugi::xml_node root, const RunRecord& run, const SuiteRecord& suite, const JunitOptions& options,
+                     int id) {
+    pugi::xml_node node = root.append_child("testsuite");
+    setAttribute(node, "name", suiteName(suite));
+    setAttribute(node, "package", "cdcts");
+    setAttribute(node, "id", id);
+    setAttribute(node, "hostname", run.hostname);
+    setAttribute(node, "timestamp", suite.timestamp);
+    setCounts(node, tallyOf(suite));
+
+    Properties properties = suite.properties;
+    for (const auto& property : run.globalProperties) setProperty(properties, property);
+    // dEQP writes the waivers a session used into its header; here every suite carries them.
+    if (!run.waiverUrls.empty()) {
+        std::string urls;
+        for (const auto& url : run.waiverUrls) urls += (urls.empty() ? "" : " ") + url;
+        setProperty(properties, {std::string{kWaiverUrlsProperty}, urls});
     }
+    appendProperties(node, properties);
+    for (const auto& item : suite.cases) appendTestcase(node, suite, item, options);
+    node.append_child("system-out");
+    node.append_child("system-err");
 }
 
 std::string junitText(const pugi::xml_document& document) {

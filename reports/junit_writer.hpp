@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -17,11 +18,20 @@ struct JunitOptions {
     bool extendedProperties = false;
 };
 
+// The suite-level property that lists the issue URLs of the waivers that applied, space-separated.
+inline constexpr std::string_view kWaiverUrlsProperty = "waiver_urls";
+
 // Attribute values (failure messages) are cut to this many bytes; the element body has everything.
 inline constexpr std::size_t kMaxMessageAttributeBytes = 1024;
 
 // Replaces `out`'s content with the JUnit document for `run`.
 void renderJunit(const RunRecord& run, const JunitOptions& options, pugi::xml_document& out);
+
+// The parts renderJunit is made of, for writers that assemble the document piece by piece
+// (junit_file.hpp): the root's attributes with the given counts, and one <testsuite> with `id`.
+void setRootAttributes(pugi::xml_node root, const RunRecord& run, Tally total);
+void appendTestsuite(pugi::xml_node root, const RunRecord& run, const SuiteRecord& suite, const JunitOptions& options,
+                     int id);
 
 // The document as text, UTF-8, with its XML declaration.
 [[nodiscard]] std::string junitText(const pugi::xml_document& document);

@@ -9,8 +9,13 @@ namespace cdcts::reports {
 void Tally::add(const CaseRecord& item) {
     ++tests;
     seconds += item.seconds;
-    switch (verdictKind(item.verdict())) {
-        case VerdictKind::Pass: ++passed; break;
+    const Verdict verdict = item.verdict();
+    if (verdict == Verdict::QualityWarning) ++qualityWarnings;
+    if (verdict == Verdict::Waiver) ++waived;
+    switch (verdictKind(verdict)) {
+        case VerdictKind::Pass:
+            if (verdict == Verdict::Pass) ++passed;
+            break;
         case VerdictKind::Skipped: ++skipped; break;
         case VerdictKind::Failure: ++failures; break;
         case VerdictKind::Error: ++errors; break;
@@ -20,6 +25,8 @@ void Tally::add(const CaseRecord& item) {
 void Tally::add(const Tally& other) {
     tests += other.tests;
     passed += other.passed;
+    qualityWarnings += other.qualityWarnings;
+    waived += other.waived;
     failures += other.failures;
     errors += other.errors;
     skipped += other.skipped;

@@ -49,13 +49,17 @@ struct RunRecord {
     std::string timestamp;  // UTC, when the run started
     double seconds = 0.0;
     Properties globalProperties;  // RecordProperty in an Environment or outside any suite
+    std::vector<std::string> waiverUrls;  // the issues of the waivers that applied, first use first
     std::vector<SuiteRecord> suites;
 };
 
-// Cases by verdict kind; errors include Crash.
+// Cases by verdict kind; errors include Crash. `skipped` is what JUnit counts as skipped (waived included);
+// `waived` and `qualityWarnings` say more for the summary.
 struct Tally {
     int tests = 0;
-    int passed = 0;
+    int passed = 0;  // Pass only: a QualityWarning is counted apart
+    int qualityWarnings = 0;
+    int waived = 0;
     int failures = 0;
     int errors = 0;
     int skipped = 0;

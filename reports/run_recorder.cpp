@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "reports/run_context.hpp"
+#include "reports/waivers.hpp"
 
 namespace cdcts::reports {
 
@@ -120,6 +121,7 @@ void RunRecorder::OnTestStart(const testing::TestInfo& testInfo) {
     suite.cases.push_back(std::move(item));
 
     currentCase_ = CaseRef{index, suite.cases.size() - 1};
+    latest_ = std::pair{index, suite.cases.size() - 1};
     caseStart_ = SteadyClock::now();
     suiteTestStarted_ = true;
     touchedSuites_.insert(index);
@@ -161,6 +163,7 @@ RunRecorder::CaseRef RunRecorder::adHocCase(const PartMessage& where) {
     item.file = where.file;
     item.line = where.line;
     cases.push_back(std::move(item));
+    latest_ = std::pair{index, cases.size() - 1};
     return CaseRef{index, cases.size() - 1};
 }
 
@@ -210,6 +213,13 @@ void RunRecorder::OnTestEnd(const testing::TestInfo& testInfo) {
     item.finished = true;
     item.seconds = static_cast<double>(testInfo.result()->elapsed_time()) / 1000.0;
     mergeProperties(item.properties, *testInfo.result());
+    for (const Property& property : item.properties)
+        if (property.name == kQualityWarningProperty) item.outcome.setQualityWarning(property.value);
+    if (item.verdict() == Verdict::Waiver) {
+        std::string issue = waiverPartsOf(item.outcome.headline()).issue;
+        auto& urls = record_.waiverUrls;
+        if (!issue.empty() && std::find(urls.begin(), urls.end(), issue) == urls.end()) urls.push_back(std::move(issue));
+    }
     currentCase_.reset();
     announce(Moment::TestEnded);
 }

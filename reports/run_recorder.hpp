@@ -50,6 +50,9 @@ protected:
     };
     virtual void recordChanged(Moment moment);
 
+    // The case that started (or, for a pseudo case, was created) last: (suite index, case index) in record().
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> latestCase() const { return latest_; }
+
 private:
     enum class Phase { Idle, EnvironmentSetUp, InSuite, EnvironmentTearDown };
     struct CaseRef {
@@ -80,6 +83,7 @@ private:
     bool environmentSetUpFailed_ = false;
     std::set<std::size_t> touchedSuites_;  // records the current gtest suite wrote to
     std::optional<CaseRef> currentCase_;
+    std::optional<std::pair<std::size_t, std::size_t>> latest_;
     bool dirty_ = false;
 };
 

@@ -35,7 +35,9 @@ std::vector<RunSummary::DeviceRow> RunSummary::devices() const {
         const Tally tally = tallyOf(suite);
         row->passed += tally.passed;
         row->failed += tally.failures + tally.errors;
-        row->skipped += tally.skipped;
+        row->skipped += tally.skipped - tally.waived;
+        row->waived += tally.waived;
+        row->qualityWarnings += tally.qualityWarnings;
         row->seconds += tally.seconds;
     }
     return rows;
@@ -61,7 +63,25 @@ int RunSummary::failed() const {
     return tally.failures + tally.errors;
 }
 
-int RunSummary::skipped() const { return tallyOf(record()).skipped; }
+int RunSummary::skipped() const
+{
+    const Tally tally = tallyOf(record());
+    return tally.skipped - tally.waived;
+}
+
+int RunSummary::waived() const { return tallyOf(record()).waived; }
+
+int RunSummary::qualityWarnings() const { return tallyOf(record()).qualityWarnings; }
+
+std::vector<RunSummary::WarnedTest> RunSummary::warnedTests() const
+{
+    std::vector<WarnedTest> warned;
+    for (const auto& suite : record().suites)
+        for (const auto& item : suite.cases)
+            if (item.verdict() == Verdict::QualityWarning)
+                warned.push_back(WarnedTest{suite.device, item.testId, item.outcome.qualityWarning()});
+    return warned;
+}
 
 void RunSummary::setDriveTimes(std::vector<std::pair<std::string, double>> driveSeconds, double wallSeconds) {
     driveSeconds_ = std::move(driveSeconds);
@@ -81,14 +101,21 @@ void RunSummary::print(std::ostream& out) const {
     };
 
     out << std::left << std::setw(deviceWidth) << "device" << std::right << "  " << std::setw(6) << "pass"
-        << "  " << std::setw(6) << "fail" << "  " << std::setw(13) << "not supported" << "  " << std::setw(12)
-        << "time";
+        << "  " << std::setw(6) << "fail" << "  " << std::setw(13) << "not supported";
+    // The rarer verdicts get columns only in a run that has them, so the usual table stays as it was.
+    const bool waivedColumn = waived() > 0;
+    const bool warnColumn = qualityWarnings() > 0;
+    if (waivedColumn) out << "  " << std::setw(6) << "waived";
+    if (warnColumn) out << "  " << std::setw(4) << "warn";
+    out << "  " << std::setw(12) << "time";
     if (driveTimes) out << "  " << std::setw(14) << "drive time";
     out << '\n';
     for (const auto& row : rows) {
         out << std::left << std::setw(deviceWidth) << row.device << std::right << "  " << std::setw(6) << row.passed
-            << "  " << std::setw(6) << row.failed << "  " << std::setw(13) << row.skipped << "  " << std::setw(12)
-            << formatSeconds(row.seconds);
+            << "  " << std::setw(6) << row.failed << "  " << std::setw(13) << row.skipped;
+        if (waivedColumn) out << "  " << std::setw(6) << row.waived;
+        if (warnColumn) out << "  " << std::setw(4) << row.qualityWarnings;
+        out << "  " << std::setw(12) << formatSeconds(row.seconds);
         if (driveTimes) out << "  " << std::setw(14) << driveTimeOf(row.device);
         out << '\n';
     }
@@ -122,7 +149,22 @@ void RunSummary::print(std::ostream& out) const {
             if (!message.empty()) out << "      ...\n";
         }
     }
-    out << '\n' << passed() << " passed, " << failed() << " failed, " << skipped() << " skipped\n";
+    const std::vector<WarnedTest> warnings = warnedTests();
+    if (!warnings.empty()) {
+        out << "\nQuality warnings (passed, but poorly):\n";
+        for (const auto& warning : warnings)
+            out << "  [" << warning.device << "] " << warning.testId << "\n      " << warning.warning << '\n';
+    }
+    if (!appliedWaivers().empty()) {
+        out << "\nWaivers applied (" << waived() << (waived() == 1 ? " test" : " tests") << " not run):\n";
+        for (const auto& url : appliedWaivers()) out << "  " << url << '\n';
+    }
+    for (const auto& line : staleWaivers_) out << "warning: stale waiver: " << line << '\n';
+
+    out << '\n' << passed() << " passed, " << failed() << " failed, " << skipped() << " skipped";
+    if (waived() > 0) out << ", " << waived() << " waived";
+    if (qualityWarnings() > 0) out << ", " << qualityWarnings() << " quality warnings";
+    out << '\n';
 }
 
 }  // namespace cdcts::reports

@@ -26,8 +26,15 @@ public:
         std::string device;  // kNoDevice for tests without one and for set-up pseudo cases
         int passed = 0;
         int failed = 0;  // failures and errors (Crash, DeviceLost, Timeout, ...)
-        int skipped = 0;  // NotSupported, and the rarer Waiver / NotRun
+        int skipped = 0;  // NotSupported, and the rarer NotRun
+        int waived = 0;   // Waiver: not run, never a pass
+        int qualityWarnings = 0;  // passed, but poorly
         double seconds = 0.0;
+    };
+    struct WarnedTest {
+        std::string device;
+        std::string testId;
+        std::string warning;  // the QualityWarning text
     };
     struct FailedTest {
         std::string device;
@@ -41,7 +48,15 @@ public:
     [[nodiscard]] std::vector<FailedTest> failedTests() const;
     [[nodiscard]] int passed() const;
     [[nodiscard]] int failed() const;
-    [[nodiscard]] int skipped() const;
+    [[nodiscard]] int skipped() const;  // waived tests are not counted here
+    [[nodiscard]] int waived() const;
+    [[nodiscard]] int qualityWarnings() const;
+    [[nodiscard]] std::vector<WarnedTest> warnedTests() const;
+    // The issue URLs of the waivers that applied (RunRecord::waiverUrls).
+    [[nodiscard]] const std::vector<std::string>& appliedWaivers() const { return record().waiverUrls; }
+
+    // Waivers file entries that matched no test of the run, one line each, printed as warnings.
+    void setStaleWaivers(std::vector<std::string> lines) { staleWaivers_ = std::move(lines); }
     // 0 when nothing failed, 1 when a test (or a set-up outside tests) failed.
     [[nodiscard]] int exitCode() const { return failed() == 0 ? 0 : 1; }
 
@@ -50,12 +65,14 @@ public:
     // the two.
     void setDriveTimes(std::vector<std::pair<std::string, double>> driveSeconds, double wallSeconds);
 
-    // The table, the failed tests, and a last line exactly "N passed, N failed, N skipped".
+    // The table, the failed tests, the quality warnings, the waivers, and a last line exactly
+    // "N passed, N failed, N skipped", followed by ", N waived" and ", N quality warnings" when there are any.
     void print(std::ostream& out) const;
 
 private:
     std::vector<std::pair<std::string, double>> driveSeconds_;
     double wallSeconds_ = 0.0;
+    std::vector<std::string> staleWaivers_;
 };
 
 }  // namespace cdcts::reports

@@ -27,6 +27,7 @@ constexpr std::string_view kNotSupportedPrefix = "NotSupported: ";
 const char* verdictName(Verdict verdict) {
     switch (verdict) {
         case Verdict::Pass: return "Pass";
+        case Verdict::QualityWarning: return "QualityWarning";
         case Verdict::Fail: return "Fail";
         case Verdict::NotSupported: return "NotSupported";
         case Verdict::Waiver: return "Waiver";
@@ -42,7 +43,8 @@ const char* verdictName(Verdict verdict) {
 
 VerdictKind verdictKind(Verdict verdict) {
     switch (verdict) {
-        case Verdict::Pass: return VerdictKind::Pass;
+        case Verdict::Pass:
+        case Verdict::QualityWarning: return VerdictKind::Pass;
         case Verdict::Fail: return VerdictKind::Failure;
         case Verdict::NotSupported:
         case Verdict::Waiver:
@@ -96,11 +98,13 @@ Verdict Outcome::verdict() const {
     }
     if (skip_) {
         auto named = verdictPrefixOf(skip_->text);
+        if (named == Verdict::Waiver) return Verdict::Waiver;
+        if (!qualityWarning_.empty()) return Verdict::QualityWarning;
         // A skip naming a failure verdict is still a skip to gtest; report what gtest decided.
         if (named && verdictKind(*named) == VerdictKind::Skipped) return *named;
         return Verdict::NotSupported;
     }
-    return Verdict::Pass;
+    return qualityWarning_.empty() ? Verdict::Pass : Verdict::QualityWarning;
 }
 
 std::string Outcome::headline() const {
@@ -108,6 +112,7 @@ std::string Outcome::headline() const {
         const PartMessage* error = firstErrorPart();
         return error != nullptr ? error->text : failures_.front().text;
     }
+    if (verdict() == Verdict::QualityWarning) return "QualityWarning: " + qualityWarning_;
     if (skip_) {
         auto named = verdictPrefixOf(skip_->text);
         if (named && verdictKind(*named) == VerdictKind::Skipped) return skip_->text;

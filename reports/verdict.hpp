@@ -6,12 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cdcts::reports {
 
 enum class Verdict {
     Pass,
+    QualityWarning,  // pass: within the contract, but poor (a good drive does better)
     Fail,
     NotSupported,   // skip: the drive lacks what the test needs
     Waiver,         // skip: waived for this drive
@@ -22,6 +24,10 @@ enum class Verdict {
     InternalError,  // error
     Crash,          // error: started, never finished
 };
+
+// The property a test records (through DeviceTestCore::qualityWarning) to pass with a QualityWarning; its
+// value is the warning text. A property, because gtest has no "passed, but" result.
+inline constexpr const char* kQualityWarningProperty = "quality_warning";
 
 // How JUnit carries a verdict: no child, <skipped>, <failure> or <error>.
 enum class VerdictKind { Pass, Skipped, Failure, Error };
@@ -50,13 +56,17 @@ public:
     void addFailure(PartMessage part);
     // Only the first skip counts: GTEST_SKIP returns from the test.
     void addSkip(PartMessage part);
+    // The test passed but said it is poor; beats a pass, NotSupported and NotRun, loses to a Waiver and to
+    // any failure (dEQP's severity order, conformance-conventions.md §1.3).
+    void setQualityWarning(std::string text) { qualityWarning_ = std::move(text); }
+    [[nodiscard]] const std::string& qualityWarning() const { return qualityWarning_; }
 
     [[nodiscard]] Verdict verdict() const;
     [[nodiscard]] bool hasProblem() const { return !failures_.empty() || skip_.has_value(); }
     [[nodiscard]] bool failed() const { return !failures_.empty(); }
     [[nodiscard]] const std::vector<PartMessage>& failures() const { return failures_; }
 
-    // The one-line reason a report shows: for a skip "NotSupported: <reason>" (a skip without a known
+    // The one-line reason a report shows: "QualityWarning: <text>" for that verdict; for a skip "NotSupported: <reason>" (a skip without a known
     // verdict prefix is NotSupported, the project's convention); for a failure or error the text of
     // the first failure (of the first error-prefixed one for an error); empty for a pass.
     [[nodiscard]] std::string headline() const;
@@ -68,6 +78,7 @@ private:
 
     std::vector<PartMessage> failures_;
     std::optional<PartMessage> skip_;
+    std::string qualityWarning_;
 };
 
 }  // namespace cdcts::reports

@@ -161,8 +161,15 @@ TEST_P(PlayAudioMsf, PositionAdvancesWhilePlaying)
     ASSERT_THAT_STATUS(second.result.status, status::Success);
     EXPECT_EQ(second.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
     // 2 s of play is 150 frames; a real drive's Q report lags or leads a little, so only ask for one second.
-    EXPECT_GE(second.lba - first.lba, mmc::kFramesPerSecond) << "from " << first.lba << " to " << second.lba;
+    const std::int32_t advanced = second.lba - first.lba;
+    EXPECT_GE(advanced, mmc::kFramesPerSecond) << "from " << first.lba << " to " << second.lba;
     EXPECT_LT(second.lba, track.end);
+    // Within the tolerance but more than 10 % short of real time: the reported position lags what plays, which
+    // players that follow the Q channel show as a stalling clock. Allowed, but poor.
+    const std::int32_t expected = 2 * mmc::kFramesPerSecond;
+    if (advanced >= mmc::kFramesPerSecond && advanced * 10 < expected * 9)
+        qualityWarning("the Q channel position advanced " + std::to_string(advanced) + " frames in 2 s of play (" +
+                       std::to_string(expected) + " expected): it lags the audio");
 }
 
 TEST_P(PlayAudioMsf, AShortPlayEndsAndTheQChannelStopsReportingInProgress)

@@ -448,6 +448,13 @@ TEST_P(GetInquiryData, ReturnsTheStandardInquiryDataOfACdDevice)
     EXPECT_GE(out[4] + 5u, ioctl::MINIMUM_CDROM_INQUIRY_SIZE) << "AdditionalLength covers the standard 36 bytes";
     for (std::size_t i = offsetof(ioctl::INQUIRYDATA, VendorId); i < offsetof(ioctl::INQUIRYDATA, VendorSpecific); ++i)
         EXPECT_TRUE(out[i] >= 0x20 && out[i] <= 0x7E) << "byte " << i << " (" << int{out[i]} << ") of vendor/product/revision is not printable ASCII";
+    // SPC lets each field be all spaces, but then reports cannot tell drives or firmware apart, and waivers
+    // and baselines keyed by identity cannot either: within the contract, yet poor.
+    const auto blank = [&](std::size_t offset, std::size_t length) { return trimmed(std::span(out).subspan(offset, length)).empty(); };
+    if (blank(offsetof(ioctl::INQUIRYDATA, VendorId), 8)) qualityWarning("INQUIRY VendorId is blank");
+    if (blank(offsetof(ioctl::INQUIRYDATA, ProductId), 16)) qualityWarning("INQUIRY ProductId is blank");
+    if (blank(offsetof(ioctl::INQUIRYDATA, ProductRevisionLevel), 4))
+        qualityWarning("INQUIRY ProductRevisionLevel is blank: firmware versions cannot be told apart");
 }
 
 TEST_P(GetInquiryData, AgreesWithTheDeviceIdentity)

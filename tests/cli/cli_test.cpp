@@ -136,6 +136,16 @@ TEST(CdctsRun, JunitStaysValidWhenKilledMidRun)
     const auto parsed = doc.load_file(junit.c_str());
     ASSERT_TRUE(parsed) << parsed.description();
     EXPECT_TRUE(doc.child("testsuites").child("testsuite").child("testcase"));
+    // The counts agree with the cases at every moment, and at most the one test in flight is a Crash.
+    int testcases = 0;
+    int crashes = 0;
+    for (const auto suite : doc.child("testsuites").children("testsuite"))
+        for (const auto tc : suite.children("testcase")) {
+            ++testcases;
+            if (std::string(tc.child("error").attribute("type").as_string()) == "Crash") ++crashes;
+        }
+    EXPECT_EQ(doc.child("testsuites").attribute("tests").as_int(), testcases);
+    EXPECT_LE(crashes, 1);
 }
 
 TEST(CdctsIoctl, ReadTocAsJson)

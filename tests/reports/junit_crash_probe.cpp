@@ -56,6 +56,15 @@ TEST_P(TwoDevices, ReadsCapacity) { SUCCEED(); }
 
 INSTANTIATE_TEST_SUITE_P(Lab, TwoDevices, testing::Values(ProbeDevice{"emu_a"}, ProbeDevice{"emu_b"}), deviceName);
 
+// --- the verdicts beyond pass and fail, through the real listeners: a QualityWarning recorded the way
+// DeviceTestCore::qualityWarning records it, a Waiver skip the way the device fixture writes it. ---
+class RichVerdicts : public testing::TestWithParam<ProbeDevice> {};
+
+TEST_P(RichVerdicts, PassesPoorly) { RecordProperty(cdcts::reports::kQualityWarningProperty, "INQUIRY ProductRevisionLevel is blank"); }
+TEST_P(RichVerdicts, IsWaived) { GTEST_SKIP() << "Waiver: https://example.org/issues/42 (the firmware lags)"; }
+
+INSTANTIATE_TEST_SUITE_P(Lab, RichVerdicts, testing::Values(ProbeDevice{"emu_cd0"}), deviceName);
+
 // --- a failing SetUpTestSuite: gtest's own XML says failures="0" (conformance-conventions.md §3.2). ---
 class SetUpFails : public testing::Test {
 protected:

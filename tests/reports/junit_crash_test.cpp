@@ -256,6 +256,31 @@ TEST(SkippingEnvironmentRun, IsReportedAsNotSupportedNotAsAPass) {
     EXPECT_EQ(document.child("testsuites").attribute("tests").as_int(), 1);
 }
 
+TEST(RichVerdictRun, QualityWarningIsAPassWithANoteAndWaiverASkipNamingTheIssue) {
+    const ProbeRun run = runProbe({"--gtest_filter=Lab/RichVerdicts.*"});
+    ASSERT_TRUE(WIFEXITED(run.status)) << run.output;
+    EXPECT_EQ(WEXITSTATUS(run.status), 0) << "neither verdict fails the run\n" << run.output;
+    EXPECT_EQ(lastLine(run.output), "0 passed, 0 failed, 0 skipped, 1 waived, 1 quality warnings");
+    pugi::xml_document document;
+    ASSERT_TRUE(document.load_file(run.report.c_str()));
+    std::filesystem::remove(run.report);
+
+    const pugi::xml_node warned = findTestcase(document, "cdcts.RichVerdicts.emu_cd0", "PassesPoorly/emu_cd0");
+    ASSERT_TRUE(warned);
+    EXPECT_TRUE(verdictChildren(warned).empty());
+    EXPECT_STREQ(warned.child("system-out").text().get(),
+                 "QualityWarning: INQUIRY ProductRevisionLevel is blank\n"
+                 "quality_warning=INQUIRY ProductRevisionLevel is blank\n");
+    const pugi::xml_node waived = findTestcase(document, "cdcts.RichVerdicts.emu_cd0", "IsWaived/emu_cd0");
+    EXPECT_STREQ(waived.child("skipped").attribute("message").as_string(), "Waiver: https://example.org/issues/42");
+    EXPECT_STREQ(waived.child("skipped").text().get(), "the firmware lags");
+    const pugi::xml_node urls = document.child("testsuites").child("testsuite").child("properties").find_child_by_attribute(
+        "property", "name", "waiver_urls");
+    EXPECT_STREQ(urls.attribute("value").as_string(), "https://example.org/issues/42");
+    EXPECT_EQ(countMismatches(document), std::vector<std::string>{});
+    EXPECT_EQ(shapeProblems(document), std::vector<std::string>{});
+}
+
 TEST(ExtendedProfileRun, AlsoWritesPerTestcaseProperties) {
     const ProbeRun run = runProbe({"--probe-extended", "--gtest_filter=Lab/CrashProbe.Passes*"});
     ASSERT_TRUE(WIFEXITED(run.status)) << run.output;
