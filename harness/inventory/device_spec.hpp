@@ -91,6 +91,9 @@ struct Expectations {
     bool volumeMounted = false;
     // May the suites run commands that change the medium or the tray (eject, load)?
     bool allowDestructive = false;
+    // expect.reference_disc: the resolved path of the description (.disc.yaml) of the reference disc in the drive;
+    // the reference-disc suite checks the drive against it (docs/reference-disc.md). Empty when not declared.
+    std::string referenceDisc;
 };
 
 struct DeviceSpec {
