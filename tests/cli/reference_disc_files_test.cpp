@@ -99,6 +99,45 @@ TEST_F(ReferenceDiscFiles, TheDescriptionDescribesTheBin)
     EXPECT_EQ(tail.find_first_not_of('\0'), std::string::npos);
 }
 
+TEST_F(ReferenceDiscFiles, TheWrittenDescriptionRoundTrips)
+{
+    const std::string text = readText(*dir_ / "cdcts-reference.disc.yaml");
+    EXPECT_EQ(fixtures::writeReferenceDisc(fixtures::parseReferenceDisc(text, "cdcts-reference.disc.yaml")), text);
+}
+
+// The suite end to end on emulated drives: the BIN/CUE image in a drive with no read offset passes every test and
+// reports offset 0; a different disc declared as the reference disc fails every test once, saying so.
+TEST_F(ReferenceDiscFiles, TheSuitePassesOnTheImageAndRejectsAnotherDisc)
+{
+    const std::string devices = "devices:\n"
+                                "  - id: image_reference\n"
+                                "    backend: emulated\n"
+                                "    emulated: {profile: dvdrw_writer, medium: cdcts-reference.cue}\n"
+                                "    expect: {reference_disc: cdcts-reference.disc.yaml, allow_destructive: true}\n"
+                                "  - id: wrong_disc\n"
+                                "    backend: emulated\n"
+                                "    emulated: {profile: dvdrw_writer, medium: synthetic:mixed}\n"
+                                "    expect: {reference_disc: cdcts-reference.disc.yaml, allow_destructive: true}\n";
+    {
+        std::ofstream out(*dir_ / "devices.yaml");
+        out << devices;
+    }
+    const auto good = run({kCdcts, "run", "--devices", (*dir_ / "devices.yaml").string(), "--device", "image_reference", "--filter",
+                           "ReferenceDisc*", "--junit", (*dir_ / "good.xml").string()});
+    EXPECT_EQ(good.exitCode, 0) << good.out;
+    EXPECT_NE(good.out.find("11 passed, 0 failed, 0 skipped"), std::string::npos) << good.out;
+    EXPECT_NE(readText(*dir_ / "good.xml").find("read_offset_samples=0"), std::string::npos) << "the offset is in the JUnit report";
+    const auto wrong = run({kCdcts, "run", "--devices", (*dir_ / "devices.yaml").string(), "--device", "wrong_disc", "--filter", "ReferenceDisc*"});
+    EXPECT_EQ(wrong.exitCode, 1) << wrong.out;
+    EXPECT_NE(wrong.out.find("0 passed, 11 failed"), std::string::npos) << wrong.out;
+    std::size_t messages = 0;
+    for (std::size_t at = wrong.out.find("WrongDisc: the loaded disc is not the reference disc cdcts-reference version 1");
+         at != std::string::npos; at = wrong.out.find("WrongDisc: the loaded disc", at + 1))
+        ++messages;
+    EXPECT_GE(messages, 11u) << wrong.out;
+    EXPECT_EQ(wrong.out.find("Expected equality"), std::string::npos) << "one message per test, not a failure per field";
+}
+
 TEST_F(ReferenceDiscFiles, TheAudioDoesNotRepeatAtAnyShift)
 {
     // A stronger form of the probe check: no shift within the search range makes even 8 samples of a track's
