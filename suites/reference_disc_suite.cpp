@@ -7,6 +7,7 @@
 // with one message saying so.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <iostream>
 #include <sstream>
 
@@ -265,6 +266,114 @@ TEST_P(ReferenceDiscSubchannel, IsrcOfEveryTrackIsExact)
     }
 }
 
+// Q from raw P-W: bit 6 of each of the 96 bytes, most significant first (MMC, "raw" sub-channel).
+std::array<std::uint8_t, 12> deinterleaveQ(std::span<const std::uint8_t> pw)
+{
+    std::array<std::uint8_t, 12> q{};
+    for (std::size_t i = 0; i < 96; ++i)
+        if ((pw[i] & 0x40) != 0) q[i / 8] = static_cast<std::uint8_t>(q[i / 8] | (0x80 >> (i % 8)));
+    return q;
+}
+
+// CRC-16/CCITT (x^16 + x^12 + x^5 + 1) over the 10 data bytes, stored inverted (ECMA-130 §22.3.6).
+bool qCrcGood(const std::array<std::uint8_t, 12>& q)
+{
+    std::uint16_t crc = 0;
+    for (std::size_t i = 0; i < 10; ++i) {
+        crc = static_cast<std::uint16_t>(crc ^ (q[i] << 8));
+        for (int b = 0; b < 8; ++b) crc = static_cast<std::uint16_t>((crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1);
+    }
+    return static_cast<std::uint16_t>(~crc) == loadBe16(&q[10]);
+}
+
+std::string bcdDigits(const std::uint8_t* bytes, std::size_t digits)
+{
+    std::string out;
+    for (std::size_t i = 0; i < digits; ++i) out += static_cast<char>('0' + ((i % 2 == 0 ? bytes[i / 2] >> 4 : bytes[i / 2]) & 0x0F));
+    return out;
+}
+
+// An ADR 3 frame's ISRC (ECMA-130 §22.3.4.3): five 6-bit characters (00h-09h digits, 11h-2Ah letters), then seven
+// BCD digits.
+std::string isrcOf(const std::array<std::uint8_t, 12>& q)
+{
+    const std::uint32_t bits = std::uint32_t{q[1]} << 24 | std::uint32_t{q[2]} << 16 | std::uint32_t{q[3]} << 8 | q[4];
+    std::string out;
+    for (int i = 0; i < 5; ++i) {
+        const auto c = static_cast<std::uint8_t>((bits >> (26 - 6 * i)) & 0x3F);
+        out += c <= 0x09 ? static_cast<char>('0' + c) : c >= 0x11 && c <= 0x2A ? static_cast<char>('A' + c - 0x11) : '?';
+    }
+    return out + bcdDigits(&q[5], 7);
+}
+
+// Every track's pause and first 100 frames read with their raw sub-channel (RAW_READ RawWithSubCode): every Q
+// frame's CRC holds; position frames (ADR 1) name the track, the index (0 in the pause, 1 from INDEX 01), the
+// relative time (counting down to zero in the pause, up from zero at INDEX 01) and the absolute time; the MCN (ADR 2) and
+// the track's ISRC (ADR 3, not in the pause) frames carry the description's numbers, and each appears in every
+// 100 frames where the disc has one (ECMA-130 §22.3.4).
+TEST_P(ReferenceDiscSubchannel, RawQFramesAreExact)
+{
+    const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device());
+    if (!caps) GTEST_SKIP() << "NotSupported: the drive's R-W capability is unknown (no pass-through)";
+    if (!caps->rw) GTEST_SKIP() << "NotSupported: the drive lacks R-W support (RAW_READ RawWithSubCode)";
+    for (const ReferenceTrack& t : disc().tracks) {
+        if (!t.isAudio() && t.mode != "mode1") continue;
+        SCOPED_TRACE("track " + std::to_string(t.number));
+        const reads::SectorKind kind = t.isAudio() ? reads::SectorKind::Audio : reads::SectorKind::Mode1;
+        const std::size_t stride = reads::mainChannelBytes(kind, ioctl::RawWithSubCode) + ioctl::CD_RAW_READ_SUBCODE_SIZE;
+        const std::int32_t first = t.startLba - t.pregap;
+        const std::int32_t end = t.startLba + static_cast<std::int32_t>(std::min<std::uint32_t>(t.length, 100));
+        const auto perRead = static_cast<std::int32_t>(refdisc::transferLimit(device()) / ioctl::CD_RAW_SECTOR_WITH_SUBCODE_SIZE);
+        int mcnFrames = 0, isrcFrames = 0;
+        for (std::int32_t lba = first; lba < end; lba += perRead) {
+            const auto n = static_cast<std::uint32_t>(std::min(perRead, end - lba));
+            reads::PageBuffer buffer(std::size_t{n} * ioctl::CD_RAW_SECTOR_WITH_SUBCODE_SIZE);
+            const ControlResult r = control(codes::CdromRawRead, reads::rawReadInfo(reads::offsetOf(lba), n, ioctl::RawWithSubCode), buffer.span());
+            ASSERT_THAT_STATUS(r.status, status::Success) << "RawWithSubCode of " << n << " sectors at LBA " << lba;
+            ASSERT_EQ(r.information, n * stride);
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const std::int32_t at = lba + static_cast<std::int32_t>(i);
+                const auto q = deinterleaveQ(buffer.span().subspan(i * stride + stride - 96, 96));
+                if (!qCrcGood(q)) {
+                    ADD_FAILURE() << "Q CRC of LBA " << at;
+                    continue;
+                }
+                EXPECT_EQ(q[0] >> 4, t.control) << "Q control at LBA " << at;
+                const std::uint8_t adr = q[0] & 0x0F;
+                if (adr == 2) {
+                    ++mcnFrames;
+                    EXPECT_EQ(bcdDigits(&q[1], 13), disc().mcn) << "MCN frame at LBA " << at;
+                } else if (adr == 3) {
+                    ++isrcFrames;
+                    EXPECT_GE(at, t.startLba) << "an ISRC frame in the pause at LBA " << at;
+                    EXPECT_EQ(isrcOf(q), t.isrc) << "ISRC frame at LBA " << at;
+                } else {
+                    ASSERT_EQ(adr, 1) << "Q mode at LBA " << at;
+                    EXPECT_EQ(q[1], reads::bcd(t.number)) << "track number at LBA " << at;
+                    EXPECT_EQ(q[2], at < t.startLba ? 0 : 1) << "index at LBA " << at;
+                    // In the pause the relative time counts down and is 00:00:00 on its last frame (ECMA-130 §22.3.3.3).
+                    const mmc::Msf relative = mmc::lbaToMsf((at >= t.startLba ? at - t.startLba : t.startLba - at - 1) - 150);
+                    const mmc::Msf absolute = mmc::lbaToMsf(at);
+                    EXPECT_EQ((std::array<std::uint8_t, 3>{q[3], q[4], q[5]}),
+                              (std::array<std::uint8_t, 3>{reads::bcd(relative.minute), reads::bcd(relative.second), reads::bcd(relative.frame)}))
+                        << "relative time at LBA " << at;
+                    EXPECT_EQ((std::array<std::uint8_t, 3>{q[7], q[8], q[9]}),
+                              (std::array<std::uint8_t, 3>{reads::bcd(absolute.minute), reads::bcd(absolute.second), reads::bcd(absolute.frame)}))
+                        << "absolute time at LBA " << at;
+                }
+            }
+        }
+        if (!disc().mcn.empty()) {
+            EXPECT_GE(mcnFrames, 1) << "no MCN frame in " << end - first << " frames";
+        }
+        if (t.isrc.empty()) {
+            EXPECT_EQ(isrcFrames, 0) << "ISRC frames on a track without an ISRC";
+        } else {
+            EXPECT_GE(isrcFrames, 1) << "no ISRC frame in the track's first 100 frames";
+        }
+    }
+}
+
 // --- CD-TEXT ------------------------------------------------------------------------------------------------
 
 class ReferenceDiscCdText : public ReferenceDiscTest {};
@@ -278,11 +387,8 @@ TEST_P(ReferenceDiscCdText, EveryStringIsExact)
     ASSERT_GE(b.size(), 4u);
     const auto text = refdisc::decodeCdText(b.subspan(4));
     const auto at = [&](std::uint8_t track) { return text.count(track) != 0 ? text.at(track) : fixtures::ReferenceCdText{}; };
-    EXPECT_EQ(at(0), disc().text) << "the disc's own title, performer and songwriter; the drive gave \"" << at(0).title << "\", \""
-                                  << at(0).performer << "\", \"" << at(0).songwriter << "\"";
-    for (const ReferenceTrack& t : disc().tracks)
-        EXPECT_EQ(at(t.number), t.text) << "track " << unsigned{t.number} << ": the drive gave \"" << at(t.number).title << "\", \""
-                                         << at(t.number).performer << "\", \"" << at(t.number).songwriter << "\"";
+    EXPECT_EQ(at(0), disc().text) << "the disc's own title, performer and songwriter";
+    for (const ReferenceTrack& t : disc().tracks) EXPECT_EQ(at(t.number), t.text) << "track " << unsigned{t.number};
 }
 
 // --- Raw data -----------------------------------------------------------------------------------------------
@@ -307,7 +413,8 @@ TEST_P(ReferenceDiscData, DataTracksReadCookedMatchTheirCrc)
             ASSERT_EQ(r.information, buffer.size());
             crc.update(buffer.span());
         }
-        EXPECT_EQ(crc.value(), *t.crc32UserData) << "CRC-32 of the track's user data";
+        EXPECT_EQ(crc.value(), *t.crc32UserData) << std::hex << std::uppercase << "CRC-32 of the track's user data (hex " << crc.value() << ", want "
+                                                 << *t.crc32UserData << ")";
     }
     if (!any) GTEST_SKIP() << "NotSupported: the reference disc has no mode-1 track";
 }
@@ -345,7 +452,8 @@ TEST_P(ReferenceDiscData, DataTracksReadRawMatchTheirCrc)
                 crc.update(sector.subspan(16, 2048));
             }
         }
-        EXPECT_EQ(crc.value(), *t.crc32UserData) << "CRC-32 of the track's user data";
+        EXPECT_EQ(crc.value(), *t.crc32UserData) << std::hex << std::uppercase << "CRC-32 of the track's user data (hex " << crc.value() << ", want "
+                                                 << *t.crc32UserData << ")";
     }
 }
 
@@ -387,7 +495,8 @@ TEST_P(ReferenceDiscAudio, TracksMatchTheirCrcAfterOffsetCompensation)
         const std::int64_t skip = first + *offset - span.first * fixtures::kSamplesPerSector;
         const auto bytes = std::span(*pcm).subspan(static_cast<std::size_t>(skip) * fixtures::kBytesPerSample,
                                                    static_cast<std::size_t>(samples) * fixtures::kBytesPerSample);
-        EXPECT_EQ(fixtures::crc32Of(bytes), t.crc32) << "CRC-32 of the track's samples after compensating offset " << *offset;
+        EXPECT_EQ(fixtures::crc32Of(bytes), t.crc32) << std::hex << std::uppercase << "CRC-32 of the track's samples after compensating offset "
+                                                      << std::dec << *offset << " (hex " << std::hex << fixtures::crc32Of(bytes) << ", want " << t.crc32 << ")";
     }
 }
 
