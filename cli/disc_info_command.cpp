@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/disc_image.hpp"
 #include "cli/exit_codes.hpp"
+#include "fixtures/crc32.hpp"
 #include "harness/emulator/cd_text.hpp"
 #include "harness/emulator/sector/layout.hpp"
 #include "harness/emulator/track_sector.hpp"
@@ -27,30 +28,9 @@ struct InfoOptions {
     bool json = false;
 };
 
-class Crc32 {
-public:
-    Crc32()
-    {
-        for (std::uint32_t n = 0; n < 256; ++n) {
-            std::uint32_t c = n;
-            for (int k = 0; k < 8; ++k) c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table_[n] = c;
-        }
-    }
-    void update(std::span<const std::uint8_t> bytes)
-    {
-        for (std::uint8_t b : bytes) crc_ = table_[(crc_ ^ b) & 0xFFu] ^ (crc_ >> 8);
-    }
-    [[nodiscard]] std::uint32_t value() const { return ~crc_; }
-
-private:
-    std::array<std::uint32_t, 256> table_{};
-    std::uint32_t crc_ = 0xFFFFFFFFu;
-};
-
 std::uint32_t trackCrc(const Disc& disc, const Track& t)
 {
-    Crc32 crc;
+    fixtures::Crc32 crc;
     std::array<std::uint8_t, sector::kRawSectorSize> raw{};
     for (std::uint32_t s = 0; s < t.length; ++s) {
         (void)readRawSector(disc, t, t.startLba + static_cast<std::int32_t>(s), raw);

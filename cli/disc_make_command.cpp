@@ -4,9 +4,11 @@
 // not a PREGAP line: libcdio's cue reader does not count PREGAP into addresses, and burners handle both. The
 // first track of a later session has no INDEX 00; the sheet's layout gives it the 150-sector pause. The BIN is written and renamed into place first
 // and the cue sheet last, each from a temporary file in the same folder, so an interrupted or failed run
-// leaves no sheet that points at a missing or partial BIN.
+// leaves no sheet that points at a missing or partial BIN. The description (OUT.disc.yaml, disc_description.hpp:
+// layout, MCN, ISRCs, CD-TEXT, CRC-32s, read-offset probes, full TOC) is renamed into place between the two.
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/disc_description.hpp"
 #include "cli/disc_image.hpp"
 #include "cli/exit_codes.hpp"
 #include "harness/emulator/cue/layout.hpp"
@@ -162,23 +165,35 @@ int makeDisc(const MakeOptions& options)
     const std::optional<SyntheticDiscSpec> spec = syntheticDiscSpec(options.kind);
     const fs::path cuePath = options.out;
     const fs::path binPath = fs::path(cuePath).replace_extension(".bin");
+    const fs::path descriptionPath = cuePath.parent_path() / descriptionFileName(cuePath.filename().string());
     try {
         const std::string sheet = cueSheet(*disc, spec, options.kind, binPath.filename().string());
-        TempFile bin(binPath), cue(cuePath);
-        writeBin(*disc, bin.path());
-        {
-            std::ofstream out(cue.path(), std::ios::binary | std::ios::trunc);
-            out << sheet;
-            out.flush();
-            if (!out) throw std::runtime_error(cue.path().string() + ": write failed");
+        DescribedImage image{options.kind, cuePath.filename().string(), binPath.filename().string(), 0, {}};
+        for (std::size_t i = 0; i < disc->tracks().size(); ++i) {
+            const Pause pause = pauseBefore(*disc, i);
+            const std::int32_t gap = i == 0 ? 0 : disc->tracks()[i].startLba - (disc->tracks()[i - 1].startLba + static_cast<std::int32_t>(disc->tracks()[i - 1].length));
+            image.pregaps.push_back(disc->tracks()[i].session == (i == 0 ? 1 : disc->tracks()[i - 1].session) ? gap : std::max(pause.pregap, 150));
+            image.binBytes += (static_cast<std::uint64_t>(pause.inFile) + disc->tracks()[i].length) * sector::kRawSectorSize;
         }
+        const std::string description = fixtures::writeReferenceDisc(describeDisc(*disc, image));
+        TempFile bin(binPath), described(descriptionPath), cue(cuePath);
+        writeBin(*disc, bin.path());
+        const auto writeText = [](const fs::path& file, const std::string& text) {
+            std::ofstream out(file, std::ios::binary | std::ios::trunc);
+            out << text;
+            out.flush();
+            if (!out) throw std::runtime_error(file.string() + ": write failed");
+        };
+        writeText(described.path(), description);
+        writeText(cue.path(), sheet);
         bin.commit();
+        described.commit();
         cue.commit();
     } catch (const std::exception& e) {
         std::cerr << "cdcts disc make: " << e.what() << "\n";
         return kExitFailed;
     }
-    std::cout << "wrote " << cuePath.string() << " and " << binPath.string() << " (" << disc->tracks().size() << " tracks, lead-out at LBA "
+    std::cout << "wrote " << cuePath.string() << ", " << binPath.string() << " and " << descriptionPath.string() << " (" << disc->tracks().size() << " tracks, lead-out at LBA "
               << disc->leadOutLba() << ")\n";
     return kExitOk;
 }
@@ -188,8 +203,8 @@ int makeDisc(const MakeOptions& options)
 void addDiscMakeCommand(CLI::App& disc, Action& action)
 {
     auto options = std::make_shared<MakeOptions>();
-    CLI::App* make = disc.add_subcommand("make", "Write a synthetic disc as a BIN/CUE image (a cue sheet and one BIN)");
-    make->add_option("OUT", options->out, "The cue sheet to write; the BIN gets the same name with .bin")->required();
+    CLI::App* make = disc.add_subcommand("make", "Write a synthetic disc as a BIN/CUE image (a cue sheet and one BIN) and its description (OUT.disc.yaml)");
+    make->add_option("OUT", options->out, "The cue sheet to write; the BIN gets the same name with .bin, the description .disc.yaml")->required();
     std::vector<std::string> kinds;
     std::string help = "Which disc:";
     for (const SyntheticDiscKind& k : syntheticDiscKinds()) {

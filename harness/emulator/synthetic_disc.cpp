@@ -26,6 +26,15 @@ constexpr std::int64_t kMaxTonePeriod = 220;  // track 1
 
 constexpr std::int64_t tonePeriod(std::uint8_t trackNumber) { return 200 / trackNumber + 20; }
 
+// The tone's level at sample k of the time line: a triangle from -1500 to +1500 over one period.
+constexpr std::int16_t toneLevel(std::int64_t period, std::int64_t k)
+{
+    const std::int64_t phase = k % period;
+    const std::int64_t half = period / 2;
+    const std::int64_t level = phase < half ? phase : period - phase;  // 0 .. period/2
+    return static_cast<std::int16_t>(level * 6000 / period - 1500);
+}
+
 class ToneTables {
 public:
     static const ToneTables& instance()
@@ -46,12 +55,9 @@ private:
             const std::int64_t period = tonePeriod(static_cast<std::uint8_t>(n));
             std::vector<std::uint8_t>& table = byPeriod_[static_cast<std::size_t>(period)];
             if (!table.empty()) continue;
-            const std::int64_t half = period / 2;
             table.resize(static_cast<std::size_t>(period + kSamplesPerSector) * 4);
             for (std::int64_t k = 0; k < period + kSamplesPerSector; ++k) {
-                const std::int64_t phase = k % period;
-                const std::int64_t level = phase < half ? phase : period - phase;  // 0 .. period/2
-                const auto u = static_cast<std::uint16_t>(static_cast<std::int16_t>(level * 6000 / period - 1500));
+                const auto u = static_cast<std::uint16_t>(toneLevel(period, k));
                 const auto frame = static_cast<std::size_t>(k) * 4;
                 table[frame] = table[frame + 2] = static_cast<std::uint8_t>(u);
                 table[frame + 1] = table[frame + 3] = static_cast<std::uint8_t>(u >> 8);
@@ -124,6 +130,47 @@ private:
     }
 };
 
+// The reference disc's audio (SyntheticAudio::ToneWithNoise): the track's tone plus quiet noise, a hash of the
+// sample's place on the time line and its channel, so no stretch of samples repeats and a drive's read offset
+// shows as exactly one shift. Pauses (INDEX 00) and each track's silent tail are digital silence, as a mastered
+// disc's are. Audio is made on each read (no prepared table: nothing repeats); data sectors as PatternSource.
+class NoisyToneSource final : public SectorSource {
+public:
+    // silentFrom[n]: the first LBA of track n's silent tail (its end when it has none).
+    explicit NoisyToneSource(std::vector<std::int32_t> silentFrom) : silentFrom_(std::move(silentFrom)) {}
+
+    void read(const Track& track, std::int32_t lba, std::span<std::uint8_t> out) const override
+    {
+        if (track.type != TrackType::Audio) {
+            data_.read(track, lba, out);
+            return;
+        }
+        if (lba < track.startLba || lba >= silentFrom_.at(track.number)) {
+            std::fill(out.begin(), out.end(), std::uint8_t{0});
+            return;
+        }
+        const std::int64_t period = tonePeriod(track.number);
+        const std::int64_t first = std::int64_t{lba} * kSamplesPerSector;
+        for (std::size_t s = 0; s < out.size() / 4; ++s) {
+            const std::int64_t k = first + static_cast<std::int64_t>(s);
+            const std::int16_t tone = toneLevel(period, k);
+            for (std::size_t channel = 0; channel < 2; ++channel) {
+                std::uint64_t z = (static_cast<std::uint64_t>(k) * 2 + channel) * 0x9E3779B97F4A7C15ull;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+                z ^= z >> 31;
+                const auto level = static_cast<std::uint16_t>(tone + static_cast<std::int16_t>(z & 0x1FF) - 256);  // +-256
+                out[s * 4 + channel * 2] = static_cast<std::uint8_t>(level);
+                out[s * 4 + channel * 2 + 1] = static_cast<std::uint8_t>(level >> 8);
+            }
+        }
+    }
+
+private:
+    PatternSource data_;
+    std::vector<std::int32_t> silentFrom_;
+};
+
 Track dataTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
 {
     return Track{number, 1, TrackType::Mode1, control::DataTrack, start, length, {}};
@@ -176,6 +223,9 @@ std::optional<SyntheticDiscSpec> syntheticDiscSpec(std::string_view name)
         // Burnable (about 36 MB as BIN): every audio track 2 s of pause before it, each at least Red Book's
         // 4 s; ISRCs in the user-assigned country code ZZ; an MCN with a valid EAN-13 check digit in the
         // in-store prefix range 20-29, so it names no real product.
+        // Its audio is tone and noise (no stretch repeats, so a read offset shows as one shift), and the last track
+        // ends in 2 s of silence, so a drive that cannot read into the lead-out still gives the whole track after
+        // its read offset is compensated (offsets reach about +-1800 samples; 2 s is 88200).
         SyntheticDiscSpec spec{"synthetic reference disc",
                                {SyntheticTrack{TrackType::Mode1, 3000, 0, 1, {}, CdTextStrings{"Data", "cdcts", ""}},
                                 audio(30, "ZZCDT2600002", "Tone A", "cdcts"), audio(45, "ZZCDT2600003", "Tone B", "cdcts"),
@@ -183,6 +233,8 @@ std::optional<SyntheticDiscSpec> syntheticDiscSpec(std::string_view name)
                                "2012345678903",
                                CdTextStrings{"cdcts reference disc", "cdcts", "cdcts"}};
         spec.tracks[1].text.songwriter = "Test Writer";
+        spec.audio = SyntheticAudio::ToneWithNoise;
+        spec.tracks.back().silentTail = 150;
         return spec;
     }
     if (name == "multisession") {
@@ -217,6 +269,7 @@ std::unique_ptr<Disc> buildSyntheticDisc(const SyntheticDiscSpec& spec)
         } else if (i == 0 && st.session != 1) {
             throw std::invalid_argument("track 1 must be in session 1");
         }
+        if (st.silentTail > st.length) throw std::invalid_argument("track " + std::to_string(number) + ": silent tail longer than the track");
         const std::uint8_t ctl = st.type == TrackType::Audio ? control::CopyPermitted : control::DataTrack;
         tracks.push_back(Track{number, st.session, st.type, ctl, start, st.length, st.isrc});
         cursor = start + static_cast<std::int32_t>(st.length);
@@ -225,7 +278,16 @@ std::unique_ptr<Disc> buildSyntheticDisc(const SyntheticDiscSpec& spec)
     std::vector<CdTextStrings> texts;
     for (const SyntheticTrack& st : spec.tracks) texts.push_back(st.text);
     auto packs = buildCdTextPacks(spec.text, texts, 1);
-    auto disc = std::make_unique<Disc>(spec.description, std::move(tracks), cursor, std::make_unique<PatternSource>(), std::move(sessionLeadOuts));
+    std::unique_ptr<SectorSource> source;
+    if (spec.audio == SyntheticAudio::ToneWithNoise) {
+        std::vector<std::int32_t> silentFrom(tracks.size() + 1, 0);
+        for (std::size_t i = 0; i < tracks.size(); ++i)
+            silentFrom[i + 1] = tracks[i].startLba + static_cast<std::int32_t>(tracks[i].length - spec.tracks[i].silentTail);
+        source = std::make_unique<NoisyToneSource>(std::move(silentFrom));
+    } else {
+        source = std::make_unique<PatternSource>();
+    }
+    auto disc = std::make_unique<Disc>(spec.description, std::move(tracks), cursor, std::move(source), std::move(sessionLeadOuts));
     disc->setMediaCatalogNumber(spec.mcn);
     disc->setCdTextPacks(std::move(packs));
     return disc;

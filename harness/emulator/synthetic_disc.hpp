@@ -34,13 +34,21 @@ struct SyntheticTrack {
     std::uint8_t session = 1;  // 1, then each track's session equals the previous one's or is one more
     std::string isrc;          // empty or 12 characters CCOOOYYSSSSS
     CdTextStrings text;
+    // Sectors of digital silence that end the track (SyntheticAudio::ToneWithNoise only).
+    std::uint32_t silentTail = 0;
 };
+
+// How the audio tracks sound. Tone: the triangle tone alone, the same every period, so a drive's read offset
+// cannot be told from it. ToneWithNoise: the tone plus quiet noise that never repeats, silence in the pauses
+// (INDEX 00) and the tracks' silent tails; the reference disc's, so the read offset shows as one shift.
+enum class SyntheticAudio : std::uint8_t { Tone, ToneWithNoise };
 
 struct SyntheticDiscSpec {
     std::string description = "synthetic disc";
     std::vector<SyntheticTrack> tracks;  // numbered 1, 2, ...
     std::string mcn;                     // empty or 13 digits
     CdTextStrings text;                  // the disc's CD-TEXT; no CD-TEXT when neither it nor a track has any
+    SyntheticAudio audio = SyntheticAudio::Tone;
 };
 
 // Lays the tracks out as a recorder would: sessions after the first begin after the previous session's

@@ -101,6 +101,9 @@ struct Expectations {
     bool allowDestructive = false;
     // Declared answers to obsolete codes, in file order; a code left out takes the contracts' default.
     std::vector<ObsoleteCodeDeclaration> obsoleteCodes;
+    // expect.reference_disc: the resolved path of the description (.disc.yaml) of the reference disc in the drive;
+    // the reference-disc suite checks the drive against it (docs/reference-disc.md). Empty when not declared.
+    std::string referenceDisc;
 };
 
 struct DeviceSpec {

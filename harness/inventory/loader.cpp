@@ -52,8 +52,8 @@ constexpr std::array<std::pair<std::string_view, std::int64_t>, 5> kDurationUnit
 constexpr std::array<std::string_view, 1> kRealDriveKeys = {"path"};
 constexpr std::array<std::string_view, 3> kAdapterKeys = {"alignment_mask", "maximum_transfer_length",
                                                           "maximum_physical_pages"};
-constexpr std::array<std::string_view, 4> kExpectKeys = {"medium_present", "volume_mounted", "allow_destructive",
-                                                         "obsolete_codes"};
+constexpr std::array<std::string_view, 5> kExpectKeys = {"medium_present", "volume_mounted", "allow_destructive",
+                                                         "obsolete_codes", "reference_disc"};
 // expect.obsolete_codes: the value that declares a code supported (else an NTSTATUS name: rejected with it).
 constexpr std::string_view kSupported = "supported";
 constexpr std::array<Backend, 3> kBackends = {Backend::Emulated, Backend::SgIo, Backend::Win32};
@@ -282,6 +282,22 @@ std::string readMedium(const Context& context, const Field& field)
     if (error) fail("image file '" + resolved.string() + "' cannot be read: " + error.message());
     if (!std::filesystem::is_regular_file(status)) fail("image '" + resolved.string() + "' is not a regular file");
     if (!std::ifstream(resolved, std::ios::binary)) fail("image file '" + resolved.string() + "' cannot be read");
+    return resolved.string();
+}
+
+// expect.reference_disc: the description of the reference disc the drive holds (a .disc.yaml, docs/reference-disc.md),
+// resolved against the folder devices.yaml is in like an image path. Only its existence is checked here; the
+// reference-disc oracle (fixtures/) reads it and reports a mistake in it as <file>:<line>: <field>.
+std::string readReferenceDisc(const Context& context, const Field& field)
+{
+    const std::string text = readString(context, field);
+    if (text.empty()) context.fail(field, "expected the path of a reference disc description (.disc.yaml), got an empty string");
+    std::error_code error;
+    std::filesystem::path resolved = std::filesystem::absolute(context.baseDirectory / text, error);
+    if (error) resolved = context.baseDirectory / text;
+    resolved = resolved.lexically_normal();
+    if (!std::filesystem::is_regular_file(resolved, error) || !std::ifstream(resolved, std::ios::binary))
+        context.fail(field, "reference disc description '" + resolved.string() + "' does not exist or cannot be read");
     return resolved.string();
 }
 
@@ -598,6 +614,11 @@ Expectations readExpect(const Context& context, const CheckedMap& map)
     if (const Field* field = map.find("volume_mounted")) expect.volumeMounted = readBool(context, *field);
     if (const Field* field = map.find("allow_destructive")) expect.allowDestructive = readBool(context, *field);
     if (const Field* field = map.find("obsolete_codes")) expect.obsoleteCodes = readObsoleteCodes(context, *field);
+    if (const Field* field = map.find("reference_disc")) {
+        expect.referenceDisc = readReferenceDisc(context, *field);
+        if (expect.mediumPresent == false) context.fail(*field, "names a disc in the drive, but medium_present is false");
+        expect.mediumPresent = true;
+    }
     return expect;
 }
 
@@ -655,6 +676,10 @@ DeviceSpec readDevice(const Context& context, const YAML::Node& node, const std:
         const Field* mediumPresent = expect.find("medium_present");
         if (spec.backend == Backend::Emulated && mediumPresent != nullptr) {
             checkMediumPresent(context, spec, *mediumPresent);
+        }
+        const Field* referenceDisc = expect.find("reference_disc");
+        if (spec.backend == Backend::Emulated && referenceDisc != nullptr && spec.emulated.medium == kMediumNone) {
+            context.fail(*referenceDisc, "names a disc in the drive, but emulated.medium is none (no disc)");
         }
     }
     // Filled in so that suites read mediumPresent alone, whatever the backend.

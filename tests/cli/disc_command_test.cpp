@@ -48,7 +48,7 @@ TEST(DiscMake, ReferenceDiscIsWrittenWholeAndBurnable)
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
-    EXPECT_EQ(names, (std::vector<std::string>{"ref.bin", "ref.cue"})) << "no temporary files left";
+    EXPECT_EQ(names, (std::vector<std::string>{"ref.bin", "ref.cue", "ref.disc.yaml"})) << "no temporary files left";
     // 3000 data sectors, four 2-second pauses and 30 + 45 + 20 + 60 s of audio, 2352 bytes each.
     const std::uint64_t sectors = 3000 + 4 * 150 + (30 + 45 + 20 + 60) * 75;
     EXPECT_EQ(fs::file_size(dir / "ref.bin"), sectors * 2352);

@@ -9,9 +9,18 @@ namespace {
 
 const std::filesystem::path kDefaultInventory = std::filesystem::path(CDCTS_SOURCE_DIR) / "devices.yaml";
 
+// The test vocabulary plus what emu_reference uses (slim_slot, the reference disc).
+InventoryVocabulary defaultVocabulary()
+{
+    InventoryVocabulary v = test::testVocabulary();
+    v.profiles.emplace_back("slim_slot");
+    v.syntheticDiscKinds.emplace_back("reference");
+    return v;
+}
+
 class DefaultInventory : public ::testing::Test {
 protected:
-    Inventory inventory = loadInventory(kDefaultInventory, test::testVocabulary());
+    Inventory inventory = loadInventory(kDefaultInventory, defaultVocabulary());
 
     const DeviceSpec& device(std::string_view id) const
     {
@@ -25,7 +34,7 @@ TEST_F(DefaultInventory, ListsTheDevicesInFileOrder)
 {
     std::vector<std::string> ids;
     for (const DeviceSpec& spec : inventory.devices) ids.push_back(spec.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "lab_sg1", "lab_cdrom0"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference", "lab_sg1", "lab_cdrom0"}));
     EXPECT_EQ(inventory.file, kDefaultInventory);
 }
 
@@ -65,9 +74,19 @@ TEST_F(DefaultInventory, EmuEmptyHasNoDisc)
 TEST_F(DefaultInventory, EmulatedDrivesAllowDestructiveCommands)
 {
     // Ejecting a virtual tray harms nothing, so the tray and medium suites run on every checkout.
-    for (const std::string_view id : {"emu_reader", "emu_writer", "emu_empty"}) {
+    for (const std::string_view id : {"emu_reader", "emu_writer", "emu_empty", "emu_reference"}) {
         EXPECT_TRUE(device(id).expect.allowDestructive) << id;
     }
+}
+
+TEST_F(DefaultInventory, EmuReferenceHoldsTheShippedReferenceDisc)
+{
+    const DeviceSpec& spec = device("emu_reference");
+    EXPECT_EQ(spec.emulated.profile, "slim_slot");
+    EXPECT_EQ(spec.emulated.medium, "synthetic:reference");
+    EXPECT_EQ(std::filesystem::path(spec.expect.referenceDisc),
+              (kDefaultInventory.parent_path() / "reference-disc" / "cdcts-reference.disc.yaml").lexically_normal());
+    EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(true));
 }
 
 TEST_F(DefaultInventory, RealDriveExamplesAreDisabled)
@@ -89,7 +108,7 @@ TEST_F(DefaultInventory, ARunWithoutSelectionTestsTheEmulatedDrives)
 {
     std::vector<std::string> ids;
     for (const DeviceSpec* spec : selectDevices(inventory, {})) ids.push_back(spec->id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference"}));
 }
 
 TEST_F(DefaultInventory, EveryEntryKnowsWhereItIs)

@@ -122,7 +122,7 @@ TEST(InventoryDevice, UnknownKeyInTheExpectBlock)
     EXPECT_EQ(parseMessage(kEmulated + "    expect:\n"
                                        "      disc_loaded: true\n"),
               "devices.yaml:8:7: devices[0].expect.disc_loaded: unknown key (allowed: medium_present, "
-              "volume_mounted, allow_destructive, obsolete_codes)");
+              "volume_mounted, allow_destructive, obsolete_codes, reference_disc)");
 }
 
 TEST(InventoryDevice, DuplicateKeyInAnEntry)

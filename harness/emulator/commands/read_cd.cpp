@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/core/bytes.hpp"
+#include "harness/emulator/audio_read_offset.hpp"
 #include "harness/emulator/command_table.hpp"
 #include "harness/emulator/mechanics.hpp"
 #include "harness/emulator/sector_faults.hpp"
@@ -145,7 +146,11 @@ mmc::CommandResult readCd(DriveState& state, const CommandContext& ctx, std::int
         if (t.type == TrackType::Audio) {
             mode = sector::SectorMode::Audio;
             recorded = disc.userDataView(t, sectorLba);
-            if (recorded.empty()) {
+            if (const std::int32_t offset = state.profile.behaviours.readOffsetSamples; offset != 0) {
+                // The drive's read offset shifts the samples it returns (audio_read_offset.hpp).
+                readShiftedAudio(disc, sectorLba, offset, raw);
+                recorded = raw;
+            } else if (recorded.empty()) {
                 disc.readUserData(t, sectorLba, raw);
                 recorded = raw;
             } else if (marginal) {
