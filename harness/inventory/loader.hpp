@@ -19,6 +19,8 @@ struct InventoryVocabulary {
     std::vector<std::string> syntheticDiscKinds;  // the <kind> of emulated.medium: synthetic:<kind>
     // Operation codes whose reply starts with a length field (emulated.faults wrong_length needs one).
     std::vector<std::uint8_t> lengthFieldOpcodes;
+    // emulated.defects names (the seeded-defect catalog, harness/defects/), in catalog order.
+    std::vector<std::string> defects;
 };
 
 // A violation of the inventory format. what() is "<file>:<line>:<column>: <keyPath>: <detail>", or without
