@@ -282,7 +282,9 @@ Action addDefectsCommand(CLI::App& app)
     CLI::App* list = command->add_subcommand("list", "List the seeded defects: name, layer, device, bug");
     CLI::App* check = command->add_subcommand(
         "check", "Run the suites once clean, then once per seeded defect; fail unless every defect fails a test");
-    check->add_option("--devices", options->devicesFile, "Inventory holding the catalog's devices")->capture_default_str();
+    // Every subcommand takes --devices (README); only check reads it.
+    for (CLI::App* sub : {command, check})
+        sub->add_option("--devices", options->devicesFile, "Inventory holding the catalog's devices")->capture_default_str();
     list->callback([chosen] { *chosen = "list"; });
     check->callback([chosen] { *chosen = "check"; });
     return [options, chosen] { return *chosen == "list" ? listDefects() : checkDefects(*options); };
