@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -68,6 +71,18 @@ TEST(SeededDefectCatalog, TheCliVocabularyListsEveryDefectInCatalogOrder)
     const InventoryVocabulary v = emulatorVocabulary();
     ASSERT_EQ(v.defects.size(), defects::defectCatalog().size());
     for (std::size_t i = 0; i < v.defects.size(); ++i) EXPECT_EQ(v.defects[i], defects::defectCatalog()[i].name);
+}
+
+TEST(SeededDefectCatalog, DocsTableHasARowForEveryDefect)
+{
+    std::ifstream in(std::filesystem::path(CDCTS_SOURCE_DIR) / "docs" / "seeded-defects.md");
+    ASSERT_TRUE(in) << "docs/seeded-defects.md";
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const defects::DefectInfo& d : defects::defectCatalog()) {
+        const std::string row = "| `" + std::string(d.name) + "` | " + std::string(defects::layerName(d.layer)) + " | " +
+                                std::string(d.device) + " | ";
+        EXPECT_NE(doc.find(row), std::string::npos) << "docs/seeded-defects.md has no row starting " << row;
+    }
 }
 
 TEST(InventoryDefects, AbsentOrEmptyMeansNone)
