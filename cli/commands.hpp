@@ -14,6 +14,7 @@ Action addDevicesCommand(CLI::App& app);
 Action addIoctlCommand(CLI::App& app);
 Action addMmcCommand(CLI::App& app);
 Action addDiscCommand(CLI::App& app);
+Action addDefectsCommand(CLI::App& app);
 // The two subcommands of `disc`; each stores its action in `action`.
 void addDiscMakeCommand(CLI::App& disc, Action& action);
 void addDiscInfoCommand(CLI::App& disc, Action& action);

@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     const Action ioctl = addIoctlCommand(app);
     const Action mmc = addMmcCommand(app);
     const Action disc = addDiscCommand(app);
+    const Action defects = addDefectsCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -32,6 +33,7 @@ int main(int argc, char** argv)
         if (app.got_subcommand("ioctl")) return ioctl();
         if (app.got_subcommand("mmc")) return mmc();
         if (app.got_subcommand("disc")) return disc();
+        if (app.got_subcommand("defects")) return defects();
     } catch (const std::exception& e) {
         std::cerr << "cdcts: " << e.what() << "\n";
         return kExitBadUsage;

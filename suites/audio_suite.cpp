@@ -298,6 +298,26 @@ TEST_P(ResumeAudio, ResumingAPlayInProgressIsNoError)
     EXPECT_EQ(p.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
 }
 
+// MMC PAUSE/RESUME: a resumed play goes on from the paused position. The first Q position after the resume may
+// sit a little before it (a drive may re-seek a few frames back to splice the audio), but not a second or more,
+// which is where a drive that restarts the play from its start address would be after three seconds of play.
+TEST_P(ResumeAudio, ContinuesFromThePausedPositionNotFromTheStart)
+{
+    AUDIO_TRACK_OR_SKIP(track);
+    PLAY_OR_SKIP(guard, track);
+    sleep(seconds(3));
+    ASSERT_THAT_STATUS(control(codes::CdromPauseAudio, {}, {}).status, status::Success);
+    const Position atPause = currentPosition(handle());
+    ASSERT_THAT_STATUS(atPause.result.status, status::Success);
+    ASSERT_EQ(atPause.audioStatus, ioctl::AUDIO_STATUS_PAUSED);
+    ASSERT_THAT_STATUS(control(codes::CdromResumeAudio, {}, {}).status, status::Success);
+    const Position resumed = currentPosition(handle());
+    ASSERT_THAT_STATUS(resumed.result.status, status::Success);
+    EXPECT_EQ(resumed.audioStatus, ioctl::AUDIO_STATUS_IN_PROGRESS);
+    EXPECT_GT(resumed.lba, atPause.lba - mmc::kFramesPerSecond)
+        << "the play resumes where it paused (" << atPause.lba << "), not from its start";
+}
+
 class StopAudio : public AudioTestBase {};
 
 TEST_P(StopAudio, EndsAPlay)

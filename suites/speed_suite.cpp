@@ -5,6 +5,7 @@
 // first, which puts the drive back to its maximum speed and default performance even when the test fails.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,28 @@ TEST_P(SetSpeed, CdromSetSpeedToTheMaximumSucceeds)
     ASSERT_THAT_STATUS(r.status, status::Success) << "FFFFh asks for the drive's maximum, which it always has";
     EXPECT_EQ(r.information, 0u);
     EXPECT_TRUE(untouchedFrom(out, 0)) << "SET_SPEED has no output";
+}
+
+// What reaches the drive (§3.13 H-stage): one SET CD SPEED whose CDB carries the caller's speeds and rotation
+// control. MMC lets the drive pick the speed it actually uses, so the effect on the spindle is not checkable; the
+// command is, wherever the device shows its drive traffic.
+TEST_P(SetSpeed, CdromSetSpeedSendsSetCdSpeedWithTheRequestedSpeeds)
+{
+    if (!device().commandTrace()) GTEST_SKIP() << "NotSupported: the device keeps no command trace of its drive traffic";
+    SpeedGuard guard(handle(), caps_.rtsPresent);
+    device().clearCommandTrace();
+    ASSERT_THAT_STATUS(control(codes::CdromSetSpeed, setSpeedInput(706, 1412, ioctl::CdromCAVRotation), {}).status,
+                       status::Success);
+    const auto trace = device().commandTrace().value_or(std::vector<DriveCommand>{});
+    const auto sent = std::find_if(trace.begin(), trace.end(),
+                                   [](const DriveCommand& c) { return !c.cdb.empty() && c.cdb[0] == 0xBB; });
+    ASSERT_NE(sent, trace.end()) << "SET_SPEED succeeded, but no SET CD SPEED (BBh) reached the drive ("
+                                 << trace.size() << " commands sent)";
+    ASSERT_GE(sent->cdb.size(), 6u);
+    EXPECT_EQ(sent->cdb[1] & 3, ioctl::CdromCAVRotation) << "byte 1 bits 0-1: RotationControl";
+    EXPECT_EQ(loadBe16(&sent->cdb[2]), 706) << "bytes 2-3: ReadSpeed in kB/s";
+    EXPECT_EQ(loadBe16(&sent->cdb[4]), 1412) << "bytes 4-5: WriteSpeed in kB/s";
+    EXPECT_EQ(sent->direction, mmc::DataDirection::None) << "SET CD SPEED moves no data";
 }
 
 TEST_P(SetSpeed, CdromSetSpeedToTheMaximumSucceedsWithEitherRotationControl)

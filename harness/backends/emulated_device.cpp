@@ -35,6 +35,7 @@ std::unique_ptr<Clock> makeClock(bool real)
 EmulatedDevice::EmulatedDevice(EmulatedDeviceConfig config)
     : clock_(makeClock(config.realClock)), drive_(requireProfile(config.profile), *clock_)
 {
+    drive_.setDefects(config.defects);
     const std::string mediumDescription = config.medium ? config.medium->description() : "none";
     if (config.medium) {
         drive_.loadMedium(std::move(config.medium));

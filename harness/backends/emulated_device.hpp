@@ -17,6 +17,8 @@ struct EmulatedDeviceConfig {
     // The steady clock instead of a virtual one: every modeled delay really passes (devices.yaml
     // emulated.clock: real). Opening with a disc in still does not wait for its spin-up.
     bool realClock = false;
+    // Seeded firmware bugs of the drive (harness/defects/); the class driver's come in `settings`.
+    defects::DefectSet defects;
 };
 
 class EmulatedDevice final : public Device {

@@ -28,6 +28,7 @@ std::string trimmedAscii(std::span<const std::uint8_t> field)
 ClassDriver::ClassDriver(mmc::MmcTarget& target, DeviceIdentity identity, ClassDriverSettings settings)
     : target_(target), identity_(std::move(identity)), settings_(settings), scsi_(target, state_, settings.volumeMounted)
 {
+    scsi_.setDefects(settings.defects);
     startDevice();
 }
 
@@ -119,6 +120,7 @@ bool ClassDriver::blockedByExclusiveLock(const FileObject& file, ioctl::ControlC
 {
     // §1 step 2: only a lock held by another handle blocks, and only codes outside the allowed list.
     if (state_.exclusiveOwner == nullptr || state_.exclusiveOwner == &file) return false;
+    if (settings_.defects.has(defects::SeededDefect::ExclusiveLockNotEnforced)) return false;  // seeded defect: no gate
     return !exclusiveGateAllows(original, input);
 }
 

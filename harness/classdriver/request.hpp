@@ -8,6 +8,7 @@
 
 #include "harness/classdriver/driver_state.hpp"
 #include "harness/classdriver/scsi_executor.hpp"
+#include "harness/defects/seeded_defect.hpp"
 #include "harness/ioctl/control_code.hpp"
 #include "harness/ioctl/nt_status.hpp"
 #include "harness/mmc/adapter_properties.hpp"
@@ -36,6 +37,8 @@ struct ClassDriverSettings {
     // §0.2: the class driver's Parameters\TimeOutValue registry value (0 = not set; honoured from 1 s to 30 min),
     // the default command timeout instead of 10 s. A writer still gets at least 260 s.
     std::chrono::seconds registryTimeOutValue{0};
+    // Seeded defects of the driver (harness/defects/): none unless devices.yaml switches some on.
+    defects::DefectSet defects;
 };
 
 struct Request {

@@ -62,10 +62,16 @@ ScsiOutcome ScsiExecutor::send(const ScsiRequest& request)
         Interpretation i = interpretFailure(result, attempt);
         // §8.5: MODE SENSE and GET PERFORMANCE take the port's DATA_OVERRUN (a short reply on ATAPI) for success.
         if (rules.dataOverrunIsSuccess && result.transport == mmc::TransportStatus::DataOverrun) i.status = ioctl::status::Success;
-        state_.mediaChangeCount += i.mediaChangeIncrements;
+        // Seeded defect: media changes go uncounted (the unit attention's and the arrival's below).
+        const bool counts = !defects_.has(defects::SeededDefect::MediaChangeCountNotIncremented);
+        if (counts) state_.mediaChangeCount += i.mediaChangeIncrements;
+        // Seeded defect: MEDIUM NOT PRESENT (02/3A) maps to a generic device error.
+        if (defects_.has(defects::SeededDefect::NoMediumMapsToDeviceError) && i.status == ioctl::status::NoMediaInDevice &&
+            result.sense.valid() && result.sense.code().asc == 0x3A)
+            i.status = ioctl::status::IoDeviceError;
         switch (i.mediaState) {
         case MediaStateChange::Present:
-            if (state_.mediaState != MediaState::Present) ++state_.mediaChangeCount;  // arrival (§3.1)
+            if (counts && state_.mediaState != MediaState::Present) ++state_.mediaChangeCount;  // arrival (§3.1)
             state_.mediaState = MediaState::Present;
             break;
         case MediaStateChange::NotPresent: state_.mediaState = MediaState::NotPresent; break;

@@ -7,6 +7,7 @@
 
 #include "harness/classdriver/driver_state.hpp"
 #include "harness/core/clock.hpp"
+#include "harness/defects/seeded_defect.hpp"
 #include "harness/ioctl/nt_status.hpp"
 #include "harness/mmc/mmc_target.hpp"
 
@@ -48,12 +49,15 @@ public:
     // Runs the work items a command's sense queued (§3.13: restore the default speed after 6/28 while the
     // restore-defaults flag is set). The driver calls it once the request that drew the sense has completed.
     void runQueuedWork();
+    // Seeded defects of the driver's sense handling (harness/defects/).
+    void setDefects(defects::DefectSet set) { defects_ = set; }
 
 private:
     mmc::MmcTarget& target_;
     DriverState& state_;
     bool volumeMounted_;
     bool restoreSpeedQueued_ = false;
+    defects::DefectSet defects_;
 };
 
 }  // namespace cdcts::classdriver

@@ -28,6 +28,7 @@ public:
     // where the play stops with an error).
     void start(std::int32_t from, std::int32_t end, std::int32_t stopsAt, Nanoseconds now)
     {
+        startedFrom_ = from;
         phase_ = PlayPhase::Playing;
         position_ = from;
         end_ = std::min(end, stopsAt);
@@ -55,6 +56,10 @@ public:
         if (phase(now) != PlayPhase::Playing) return position_;
         return static_cast<std::int32_t>(position_ + timing::sectorsPlayedIn(now - anchor_));
     }
+    // Where the current play operation started, and where it was last anchored (its start, or its last resume).
+    [[nodiscard]] std::int32_t startedFrom() const { return startedFrom_; }
+    [[nodiscard]] std::int32_t anchoredAt() const { return position_; }
+    [[nodiscard]] std::int32_t playEnd() const { return end_; }
     // Pausing keeps the position; pausing a paused play is no error (MMC-6 PAUSE/RESUME).
     void pause(Nanoseconds now)
     {
@@ -112,6 +117,7 @@ private:
     PlayPhase phase_ = PlayPhase::None;
     std::int32_t position_ = 0;  // while playing: the position at anchor_
     std::int32_t end_ = 0;       // exclusive
+    std::int32_t startedFrom_ = 0;
     bool endsInError_ = false;
     bool statusUnreported_ = false;
     Nanoseconds anchor_{0};

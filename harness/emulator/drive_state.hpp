@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "harness/core/clock.hpp"
+#include "harness/defects/seeded_defect.hpp"
 #include "harness/emulator/audio_play.hpp"
 #include "harness/emulator/disc.hpp"
 #include "harness/emulator/fault_plan.hpp"
@@ -55,6 +56,8 @@ struct DriveState {
     }
 
     FaultPlan faults;
+    // Seeded defects of the drive's firmware (harness/defects/): none unless devices.yaml switches some on.
+    defects::DefectSet defects;
     ModePages modePages{profile};  // MODE SELECT's changes, kept until power-off
 
     // The spindle and the head's position (spindle.hpp); the audio play operation (audio_play.hpp).

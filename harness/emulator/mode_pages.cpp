@@ -147,6 +147,8 @@ std::optional<ModePageRejection> applyModePage(DriveState& state, std::span<cons
         while ((refused & (1u << high)) == 0) --high;
         return ModePageRejection{static_cast<std::uint16_t>(i), high};
     }
+    // Seeded defect: the audio control page is accepted and dropped.
+    if (code == mode_page::CdAudioControl && state.defects.has(defects::SeededDefect::VolumeNotApplied)) return std::nullopt;
     if (auto* values = currentValues(state.modePages, code)) values->assign(page.begin() + 2, page.end());
     return std::nullopt;
 }

@@ -39,6 +39,8 @@ public:
     void queueUnitAttention(mmc::SenseCode code) { state_.pendingUnitAttentions.push_back(code); }
     // Faults to inject: per sector, per command and over time (docs/emulator.md, "Fault injection").
     [[nodiscard]] FaultPlan& faults() { return state_.faults; }
+    // Seeded firmware bugs (harness/defects/), for `cdcts defects check`.
+    void setDefects(defects::DefectSet set) { state_.defects = set; }
     // Media events not yet reported (GET EVENT STATUS NOTIFICATION), oldest first.
     [[nodiscard]] const std::deque<MediaEvent>& pendingMediaEvents() const { return state_.pendingMediaEvents; }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/defects/seeded_defect.hpp"
 #include "harness/mmc/adapter_properties.hpp"
 #include "harness/mmc/sense.hpp"
 
@@ -69,6 +70,8 @@ struct EmulatedParams {
     std::string medium;
     EmulatedFaults faults;
     EmulatedClock clock = EmulatedClock::Virtual;
+    // Seeded defects (emulated.defects; harness/defects/): bugs built into the drive or the class-driver model.
+    defects::DefectSet defects;
 };
 
 struct RealDriveParams {

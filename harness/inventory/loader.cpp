@@ -27,7 +27,7 @@ constexpr std::uint32_t kMinimumTransferLength = 2048;
 constexpr std::array<std::string_view, 1> kTopKeys = {"devices"};
 constexpr std::array<std::string_view, 9> kDeviceKeys = {"id",   "description", "backend", "enabled", "emulated",
                                                          "sgio", "win32",       "adapter", "expect"};
-constexpr std::array<std::string_view, 4> kEmulatedKeys = {"profile", "medium", "faults", "clock"};
+constexpr std::array<std::string_view, 5> kEmulatedKeys = {"profile", "medium", "faults", "clock", "defects"};
 constexpr std::array<std::string_view, 3> kFaultsKeys = {"sectors", "commands", "events"};
 constexpr std::array<std::string_view, 3> kSectorFaultKeys = {"lba", "count", "kind"};
 constexpr std::array<std::string_view, 7> kCommandFaultKeys = {"kind", "opcode", "count", "sense", "bytes", "seed", "delta"};
@@ -515,6 +515,28 @@ EmulatedFaults readFaults(const Context& context, const Field& block)
     return faults;
 }
 
+// emulated.defects: a list of seeded-defect names from the vocabulary, each at most once.
+defects::DefectSet readDefects(const Context& context, const Field& list)
+{
+    defects::DefectSet set;
+    const auto& known = context.vocabulary.defects;
+    if (list.value.IsNull()) return set;
+    if (!list.value.IsSequence()) context.fail(list, "expected a list of defect names, got " + describe(list.value));
+    std::size_t index = 0;
+    for (const YAML::Node& entry : list.value) {
+        const std::string path = list.path + "[" + std::to_string(index++) + "]";
+        if (!entry.IsScalar()) context.fail(entry.Mark(), path, "expected a defect name, got " + describe(entry));
+        const std::string name = entry.Scalar();
+        const auto found = defects::findDefect(name);
+        if (!found || std::find(known.begin(), known.end(), name) == known.end()) {
+            context.fail(entry.Mark(), path, "unknown defect '" + name + "' (known: " + joinNames(known) + ")");
+        }
+        if (set.has(*found)) context.fail(entry.Mark(), path, "defect '" + name + "' is listed twice");
+        set.add(*found);
+    }
+    return set;
+}
+
 EmulatedParams readEmulated(const Context& context, const Field& block)
 {
     const CheckedMap map = openBlock(context, block, kEmulatedKeys);
@@ -528,6 +550,7 @@ EmulatedParams readEmulated(const Context& context, const Field& block)
     params.medium = readMedium(context, map.require("medium"));
     if (const Field* field = map.find("faults")) params.faults = readFaults(context, *field);
     if (const Field* field = map.find("clock")) params.clock = readName(context, *field, kEmulatedClocks, "clock");
+    if (const Field* field = map.find("defects")) params.defects = readDefects(context, *field);
     return params;
 }
 

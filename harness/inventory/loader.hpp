@@ -23,6 +23,8 @@ struct InventoryVocabulary {
     // (Default-initialised, so callers that list only the fields above still compile without warnings.)
     std::vector<std::string> obsoleteCodes{};
     std::vector<std::string> rejectionStatuses{};
+    // emulated.defects names (the seeded-defect catalog, harness/defects/), in catalog order.
+    std::vector<std::string> defects{};
 };
 
 // A violation of the inventory format. what() is "<file>:<line>:<column>: <keyPath>: <detail>", or without

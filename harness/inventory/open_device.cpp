@@ -122,8 +122,10 @@ std::unique_ptr<Device> openEmulated(const DeviceSpec& spec)
     config.profile = profile;
     config.medium = loadMedium(spec);
     config.realClock = spec.emulated.clock == EmulatedClock::Real;
+    config.defects = spec.emulated.defects;
     config.settings.adapter = applyOverrides(profile->adapter, spec.adapter);
     config.settings.volumeMounted = spec.expect.volumeMounted;
+    config.settings.defects = spec.emulated.defects;
     auto device = std::make_unique<backends::EmulatedDevice>(std::move(config));
     // A drive in use has long had the MMC refresh its first request triggers (ioctl-contracts.md §7.6): run it
     // now, so that the seeded faults meet the suite's commands and not the refresh's.
@@ -158,6 +160,7 @@ InventoryVocabulary emulatorVocabulary()
     for (const auto& code : ioctl::obsoleteCodes()) v.obsoleteCodes.emplace_back(code.name);
     for (const auto& info : ioctl::allNtStatuses())
         if (info.status.isError() && info.status != ioctl::status::NotImplemented) v.rejectionStatuses.emplace_back(info.name);
+    for (const defects::DefectInfo& d : defects::defectCatalog()) v.defects.emplace_back(d.name);
     return v;
 }
 

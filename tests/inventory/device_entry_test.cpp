@@ -91,7 +91,7 @@ TEST(InventoryDevice, UnknownDeviceKey)
 TEST(InventoryDevice, UnknownKeyInTheEmulatedBlock)
 {
     EXPECT_EQ(parseMessage(kEmulated + "      tray: open\n"),
-              "devices.yaml:7:7: devices[0].emulated.tray: unknown key (allowed: profile, medium, faults, clock)");
+              "devices.yaml:7:7: devices[0].emulated.tray: unknown key (allowed: profile, medium, faults, clock, defects)");
 }
 
 TEST(InventoryDevice, UnknownKeyInARealDriveBlock)

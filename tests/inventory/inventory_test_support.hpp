@@ -18,7 +18,12 @@ namespace cdcts::inventory::test {
 // The names the emulator's catalogs hold; the inventory library must not know them itself.
 inline InventoryVocabulary testVocabulary()
 {
-    return {{"dvd_rom", "dvdrw_writer"}, {"data", "audio", "mixed"}, {0x1A, 0x43, 0x46, 0x4A, 0x51, 0x52, 0x5A}};
+    InventoryVocabulary v;
+    v.profiles = {"dvd_rom", "dvdrw_writer"};
+    v.syntheticDiscKinds = {"data", "audio", "mixed"};
+    v.lengthFieldOpcodes = {0x1A, 0x43, 0x46, 0x4A, 0x51, 0x52, 0x5A};
+    v.defects = {"toc_length_off_by_two", "seek_ignored"};
+    return v;
 }
 
 inline Inventory parse(std::string_view yaml, const std::filesystem::path& file = "devices.yaml")

@@ -64,6 +64,11 @@ Completion handleResumeAudio(const Request&, DriverContext& context)
 
 Completion handleStopAudio(const Request&, DriverContext& context)
 {
+    // Seeded defect: the flag is cleared but the drive is never told to stop.
+    if (context.settings.defects.has(defects::SeededDefect::StopAudioNotSent)) {
+        context.state.playActive = false;
+        return {ioctl::status::Success, 0};
+    }
     // START STOP UNIT with Immed = 1, Start = 0, LoEj = 0: the sample stops audio by spinning the disc down.
     const ioctl::NtStatus status = sendNoData(context, mmc::cdb::startStopUnit(false, false, true));
     if (status.isSuccess()) context.state.playActive = false;

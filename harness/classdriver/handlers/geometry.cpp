@@ -70,6 +70,7 @@ Completion handleGetDriveGeometry(const Request& request, DriverContext& context
     g.Geometry.TracksPerCylinder = kTracksPerCylinder;
     g.Geometry.SectorsPerTrack = kSectorsPerTrack;
     g.Geometry.BytesPerSector = c.bytesPerSector;
+    if (context.settings.defects.has(defects::SeededDefect::GeometryBytesPerSector2352)) g.Geometry.BytesPerSector = 2352;  // seeded defect
     g.DiskSize.QuadPart = static_cast<std::int64_t>(c.partitionLength);
     const std::uint32_t size = isEx(request.code) ? kDiskGeometryExSize : kDiskGeometrySize;
     std::memcpy(request.output.data(), &g, size);

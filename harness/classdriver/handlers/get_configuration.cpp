@@ -76,8 +76,12 @@ Completion handleGetConfiguration(const Request& request, DriverContext& context
 
     std::uint32_t allocation = std::min<std::uint32_t>(static_cast<std::uint32_t>(request.output.size()), 0xFFFE);
     if (emulateTypeOne) allocation = std::max(allocation, kHeaderSize + kFeatureHeaderSize);
-    const std::uint8_t requestType =
+    std::uint8_t requestType =
         emulateTypeOne ? std::uint8_t{ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL} : static_cast<std::uint8_t>(input.requestType);
+    // Seeded defect: CURRENT is sent as ALL.
+    if (context.settings.defects.has(defects::SeededDefect::CurrentConfigurationReturnsAll) &&
+        requestType == ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_CURRENT)
+        requestType = ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL;
     const auto cdb = mmc::cdb::getConfiguration12(requestType, static_cast<std::uint16_t>(input.feature & 0xFFFF),
                                                   static_cast<std::uint16_t>(allocation));
     // Every data transfer but RAW_READ goes through the driver's scratch buffer (§0.2).

@@ -13,7 +13,9 @@ Completion handleGetInquiryData(const Request& request, DriverContext& context)
     const std::size_t n = std::min(request.output.size(), cached.size());
     std::copy_n(cached.begin(), n, request.output.begin());
     // A warning: the I/O manager still copies the Information bytes back (§0.2).
-    if (request.output.size() < cached.size()) return {ioctl::status::BufferOverflow, static_cast<std::uint32_t>(n)};
+    // Seeded defect: a truncated copy reported as complete.
+    const bool warns = !context.settings.defects.has(defects::SeededDefect::InquiryTruncationReportsSuccess);
+    if (warns && request.output.size() < cached.size()) return {ioctl::status::BufferOverflow, static_cast<std::uint32_t>(n)};
     return {ioctl::status::Success, static_cast<std::uint32_t>(n)};
 }
 

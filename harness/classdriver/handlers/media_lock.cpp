@@ -88,6 +88,10 @@ Completion handleLoadEjectMedia(const Request& request, DriverContext& context)
     // drive itself refuses the eject (05/53/02) and the generic mapping answers.
     if (context.state.protectedLockCount != 0) return {st::DeviceBusy, 0};
     const bool eject = request.code == ioctl::codes::StorageEjectMedia;
+    // Seeded defect: the STORAGE form unlocks the drive first, so it ejects through a MEDIA_REMOVAL lock.
+    if (eject && request.original == ioctl::codes::StorageEjectMedia &&
+        context.settings.defects.has(defects::SeededDefect::StorageEjectOverridesMediumLock))
+        (void)sendPreventAllow(context, false);
     // LoEj=1 with Start=0 ejects, Start=1 loads (LOAD_MEDIA, LOAD_MEDIA2, "close door"); Immed=0; default timeout.
     const auto cdb = mmc::cdb::startStopUnit(!eject, true);
     const ScsiOutcome outcome = context.scsi.send({cdb, {}, mmc::DataDirection::None});
@@ -172,6 +176,11 @@ void releaseFileObject(const FileObject& file, DriverContext& context)
         file.lockCount = 0;
         // DeviceCleanupProtectedLocks looks at the simple and secure counts only, not the internal one.
         if (s.protectedLockCount == 0 && s.lockCount == 0) (void)sendPreventAllow(context, false);
+    }
+    // Seeded defect: the close also drops MEDIA_REMOVAL's device-wide simple locks, which must outlive the handle.
+    if (context.settings.defects.has(defects::SeededDefect::MediaRemovalUnlockedOnHandleClose) && s.lockCount != 0) {
+        s.lockCount = 0;
+        if (s.protectedLockCount == 0) (void)sendPreventAllow(context, false);
     }
     s.mcnDisableCount -= std::min(s.mcnDisableCount, file.mcnDisableCount);
     file.mcnDisableCount = 0;

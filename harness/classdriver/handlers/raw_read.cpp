@@ -95,7 +95,9 @@ std::optional<Completion> validateRawRead(const Request& request, const DriverCo
     const std::uint64_t end = std::uint64_t{info.sectorCount} * ioctl::COOKED_SECTOR_SIZE + info.diskOffset;
     if (end < info.diskOffset) return Completion{InvalidParameter, 0};  // wrapped: most negative offsets
     if (request.output.size() < t) return Completion{InvalidParameter, 0};
-    if (end > context.state.capacity.partitionLength) return Completion{InvalidParameter, 0};
+    // Seeded defect: the bound is one sector too generous.
+    const std::uint64_t slack = context.settings.defects.has(defects::SeededDefect::RawReadBoundOffByOne) ? ioctl::COOKED_SECTOR_SIZE : 0;
+    if (end > context.state.capacity.partitionLength + slack) return Completion{InvalidParameter, 0};
     // Row 8 (MDL byte count < T) cannot differ from row 6 here: the MDL describes exactly the output buffer.
     const auto address = reinterpret_cast<std::uintptr_t>(request.output.data());
     if ((address & context.settings.adapter.alignmentMask) != 0) return Completion{InvalidParameter, 0};
@@ -121,7 +123,9 @@ Completion handleRawRead(const Request& request, DriverContext& context)
 
     // DiskOffset counts cooked bytes and need not be sector-aligned: the shift truncates.
     const auto lba = static_cast<std::uint32_t>(info.diskOffset >> context.state.capacity.sectorShift);
-    const ReadCdSelection s = selection(info.trackMode);
+    // Seeded defect: the CD-DA selection whatever TrackMode says.
+    const bool ignoreMode = context.settings.defects.has(defects::SeededDefect::RawReadIgnoresTrackMode);
+    const ReadCdSelection s = selection(ignoreMode ? std::int32_t{ioctl::CDDA} : info.trackMode);
     const auto cdb = mmc::cdb::readCd(s.sectorType, lba, info.sectorCount, s.fields, s.subChannel);
     // The transfer is T, not OutLen, and lands in the caller's pages (so a failed read may still have
     // written the sectors before the bad one there, though Information says 0). BEh has the plain 5-retry cap.

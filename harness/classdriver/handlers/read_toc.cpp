@@ -42,6 +42,9 @@ Completion readTocInto(const Request& request, DriverContext& context, const mmc
     if (!outcome.status.isSuccess() && outcome.status != ioctl::status::DataOverrun) return {outcome.status, 0};
     const std::size_t n = std::min<std::size_t>(outcome.transferred, scratch.size());
     std::copy_n(scratch.begin(), n, request.output.begin());
+    // Seeded defect: Information is the buffer's size, not the bytes the drive sent.
+    if (context.settings.defects.has(defects::SeededDefect::TocInformationCountsWholeBuffer))
+        return {ioctl::status::Success, static_cast<std::uint32_t>(scratch.size())};
     return {ioctl::status::Success, static_cast<std::uint32_t>(n)};
 }
 
@@ -88,7 +91,8 @@ Completion handleReadTocEx(const Request& request, DriverContext& context)
 {
     if (playActive(context)) return {ioctl::status::DeviceBusy, 0};
     // Msf and SessionTrack pass through unchecked (formats 0, 2, 5); the allocation is exactly OutLen.
-    const bool msf = (request.input[0] & 0x80) != 0;
+    bool msf = (request.input[0] & 0x80) != 0;
+    if (context.settings.defects.has(defects::SeededDefect::ReadTocExIgnoresMsf)) msf = false;  // seeded defect: Msf dropped
     const auto format = static_cast<mmc::cdb::TocFormat>(request.input[0] & 0x0F);
     const auto allocation = static_cast<std::uint16_t>(request.output.size());
     const Completion c = readTocInto(request, context, mmc::cdb::readToc(msf, format, request.input[1], allocation), allocation);
@@ -99,7 +103,9 @@ Completion handleReadTocEx(const Request& request, DriverContext& context)
 
 std::optional<Completion> validateReadToc(const Request& request, const DriverContext& context)
 {
-    if (request.output.size() < kMaximumCdromSize) return Completion{ioctl::status::BufferTooSmall, kMaximumCdromSize};
+    // Seeded defect: the size check is missing, so a short buffer is accepted.
+    const bool sizeChecked = !context.settings.defects.has(defects::SeededDefect::ReadTocShortBufferAccepted);
+    if (sizeChecked && request.output.size() < kMaximumCdromSize) return Completion{ioctl::status::BufferTooSmall, kMaximumCdromSize};
     if ((request.output.size() & context.settings.adapter.alignmentMask) != 0) return Completion{ioctl::status::InvalidParameter, 0};
     return std::nullopt;
 }

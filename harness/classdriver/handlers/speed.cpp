@@ -62,6 +62,8 @@ Completion handleSetSpeed(const Request& request, DriverContext& context)
     const auto in = request.input;
     ScsiOutcome outcome;
     if (requestType(in) == ioctl::CdromSetSpeed) {
+        // Seeded defect: the request is answered without telling the drive.
+        if (context.settings.defects.has(defects::SeededDefect::SetSpeedNotSent)) return {ioctl::status::Success, 0};
         // SET CD SPEED; the restore-defaults flag is left alone.
         const auto cdb = mmc::cdb::setCdSpeed(static_cast<std::uint8_t>(field(in, offsetof(CDROM_SET_SPEED, RotationControl)) & 3),
                                               speedField(in, offsetof(CDROM_SET_SPEED, ReadSpeed)),

@@ -82,6 +82,8 @@ Completion handleGetVolume(const Request& request, DriverContext& context)
     // PortVolume[i] is the Volume byte of the i-th {ChannelSelection, Volume} pair: page byte 9 + 2i.
     for (std::size_t i = 0; i < 4; ++i)
         request.output[i] = reply->data[*page + offsetof(ioctl::AUDIO_OUTPUT, PortOutput) + 2 * i + 1];
+    // Seeded defect: a fixed full volume instead of the page's.
+    if (context.settings.defects.has(defects::SeededDefect::GetVolumeReturnsConstant)) std::fill_n(request.output.begin(), 4, std::uint8_t{0xFF});
     return {ioctl::status::Success, sizeof(ioctl::VOLUME_CONTROL)};
 }
 

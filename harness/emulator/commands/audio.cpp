@@ -27,7 +27,9 @@ mmc::CommandResult play(DriveState& state, std::int64_t start, std::int64_t end,
     const auto first = static_cast<std::int32_t>(start), stop = static_cast<std::int32_t>(end);
     // The tracks the range touches, pregaps counted with the track after them (as a read counts them).
     const std::uint8_t from = disc.trackOwning(first)->number, to = disc.trackOwning(stop - 1)->number;
-    for (std::uint8_t n = from; n <= to; ++n)
+    // Seeded defect: data tracks are "played" too (as noise) instead of refused.
+    const bool checksMode = !state.defects.has(defects::SeededDefect::PlayAudioAcceptsDataTrack);
+    for (std::uint8_t n = from; n <= to && checksMode; ++n)
         if (disc.track(n)->type != TrackType::Audio) return checkCondition(mmc::sense::IllegalModeForThisTrack);
     // An unreadable sector ends the play there with an error (audio status 14h).
     std::int32_t stopsAt = stop;
@@ -101,7 +103,14 @@ mmc::CommandResult pauseResume(DriveState& state, const CommandContext& ctx)
     const PlayPhase phase = state.audio.phase(now);
     // Pausing or resuming needs a play operation to act on; pausing a pause or resuming a play is no error.
     if (phase != PlayPhase::Playing && phase != PlayPhase::Paused) return checkCondition(kCommandSequenceError);
-    if ((ctx.cdb[8] & 0x01) != 0)
+    const bool resume = (ctx.cdb[8] & 0x01) != 0;
+    // Seeded defects: a pause that stops nothing; a resume that plays the operation again from its start.
+    if (!resume && state.defects.has(defects::SeededDefect::PauseKeepsPlaying)) return good();
+    if (resume && phase == PlayPhase::Paused && state.defects.has(defects::SeededDefect::ResumeRestartsFromStart)) {
+        state.audio.start(state.audio.startedFrom(), state.audio.playEnd(), state.audio.playEnd(), now);
+        return good();
+    }
+    if (resume)
         state.audio.resume(now);
     else
         state.audio.pause(now);
@@ -119,6 +128,7 @@ mmc::CommandResult seek10(DriveState& state, const CommandContext& ctx)
     // Signed: the class driver's SEEK_AUDIO_MSF sends MSF before 00:02:00 as a negative LBA (ioctl-contracts §3.20).
     const auto lba = static_cast<std::int32_t>(loadBe32(&ctx.cdb[2]));
     if (lba < mmc::msfToLba({0, 0, 0}) || lba >= state.loadedDisc()->leadOutLba()) return checkCondition(mmc::sense::LbaOutOfRange, 2);
+    if (state.defects.has(defects::SeededDefect::SeekIgnored)) return good();  // seeded defect: the head stays
     state.audio.moveTo(lba, state.clock.now());  // a seek ends any play
     chargeSeek(state, lba);
     return good();
@@ -143,7 +153,10 @@ mmc::CommandResult readSubChannel(DriveState& state, const CommandContext& ctx)
     if (subQ) {
         reply[4] = format;
         if (format == 1) {
-            const std::int32_t position = state.audio.position(now);
+            std::int32_t position = state.audio.position(now);
+            // Seeded defect: Q is refreshed only when a play starts or resumes, so it stands still while playing.
+            if (state.defects.has(defects::SeededDefect::QChannelNotAdvancing) && state.audio.phase(now) == PlayPhase::Playing)
+                position = state.audio.anchoredAt();
             const Track* t = disc.trackOwning(position);
             if (t == nullptr) t = &disc.tracks().back();
             const bool pregap = position < t->startLba;
@@ -155,6 +168,8 @@ mmc::CommandResult readSubChannel(DriveState& state, const CommandContext& ctx)
             length = 16;
         } else if (format == 2) {
             const std::string& mcn = disc.mediaCatalogNumber();
+            // Seeded defect: MCVal set whether or not the disc has a catalog number.
+            if (state.defects.has(defects::SeededDefect::McnValidWithoutMcn)) reply[8] = 0x80;
             if (!mcn.empty()) {
                 reply[8] = 0x80;  // MCVal
                 putText(&reply[9], mcn, 13);
@@ -163,6 +178,8 @@ mmc::CommandResult readSubChannel(DriveState& state, const CommandContext& ctx)
         } else {
             reply[5] = static_cast<std::uint8_t>(0x30 | isrcTrack->control);  // ADR 3: ISRC
             reply[6] = isrcTrack->number;
+            // Seeded defect: TCVal set whether or not the track has an ISRC.
+            if (state.defects.has(defects::SeededDefect::IsrcValidWithoutIsrc)) reply[8] = 0x80;
             if (!isrcTrack->isrc.empty()) {
                 reply[8] = 0x80;  // TCVal
                 putText(&reply[9], isrcTrack->isrc, 12);

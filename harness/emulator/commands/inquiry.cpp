@@ -60,6 +60,9 @@ mmc::CommandResult inquiry(DriveState& state, const CommandContext& ctx)
     reply[3] = 0x02;  // response data format 2
     reply[4] = static_cast<std::uint8_t>(reply.size() - 5);
     putAscii(&reply[8], 8, state.profile.vendor);
+    // Seeded defect: the vendor field NUL-padded, as a C string copy leaves it.
+    if (state.defects.has(defects::SeededDefect::InquiryVendorNotPadded))
+        std::fill(&reply[8 + std::min<std::size_t>(8, state.profile.vendor.size())], &reply[16], std::uint8_t{0});
     putAscii(&reply[16], 16, state.profile.product);
     putAscii(&reply[32], 4, state.profile.revision);
     // Bytes 36..55 are vendor specific; we leave the serial number there as many drives do.

@@ -1,5 +1,6 @@
 // READ(10) and READ(12) (MMC-6 §6.15, §6.16): 2048-byte user data of mode-1 and mode-2 form-1 sectors.
 #include <algorithm>
+#include <array>
 
 #include "harness/core/bytes.hpp"
 #include "harness/emulator/command_table.hpp"
@@ -34,8 +35,15 @@ mmc::CommandResult readCooked(DriveState& state, const CommandContext& ctx, std:
     if (unreadable) fit = std::min(fit, static_cast<std::uint32_t>(*unreadable - static_cast<std::int64_t>(lba)));
     for (std::uint32_t i = 0; i < fit; ++i) {
         const auto sector = static_cast<std::int32_t>(lba + i);
-        readCookedUserData(disc, *disc.trackOwning(sector), sector,
-                           ctx.data.subspan(std::size_t{i} * kCookedSectorSize).first<kCookedSectorSize>());
+        const auto out = ctx.data.subspan(std::size_t{i} * kCookedSectorSize).first<kCookedSectorSize>();
+        if (state.defects.has(defects::SeededDefect::CookedReadReturnsSectorHeader)) {
+            // Seeded defect: the 2048 bytes from the start of the raw sector (sync, header, then user data).
+            std::array<std::uint8_t, sector::kRawSectorSize> raw{};
+            (void)readRawSector(disc, *disc.trackOwning(sector), sector, raw);
+            std::copy_n(raw.begin(), kCookedSectorSize, out.begin());
+            continue;
+        }
+        readCookedUserData(disc, *disc.trackOwning(sector), sector, out);
     }
     if (unreadable) return unrecoveredReadError(*unreadable, fit * kCookedSectorSize);
     return good(fit * kCookedSectorSize);

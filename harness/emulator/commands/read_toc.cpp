@@ -42,7 +42,8 @@ void putDescriptor(std::vector<std::uint8_t>& out, std::uint8_t control, std::ui
 }
 
 // Format 1: the first and last complete session, and the first track of the last session (MMC-6 Table 485).
-mmc::CommandResult sessionInformation(const Disc& disc, const CommandContext& ctx, bool msf, std::uint16_t allocation)
+mmc::CommandResult sessionInformation(const DriveState& state, const Disc& disc, const CommandContext& ctx, bool msf,
+                                      std::uint16_t allocation)
 {
     const std::uint8_t lastSession = disc.tracks().back().session;
     const Track* first = nullptr;
@@ -54,7 +55,9 @@ mmc::CommandResult sessionInformation(const Disc& disc, const CommandContext& ct
     std::vector<std::uint8_t> reply(4);
     reply[2] = 1;
     reply[3] = lastSession;
-    putDescriptor(reply, first->control, first->number, first->startLba, msf);
+    // Seeded defect: the address is the absolute one (150 sectors of lead-in pregap added twice over).
+    const std::int32_t slip = state.defects.has(defects::SeededDefect::LastSessionAddressOffBy150) ? 150 : 0;
+    putDescriptor(reply, first->control, first->number, first->startLba + slip, msf);
     storeBe16(&reply[0], static_cast<std::uint16_t>(reply.size() - 2));
     return dataIn(ctx, reply, allocation);
 }
@@ -185,7 +188,7 @@ mmc::CommandResult readTocPmaAtip(DriveState& state, const CommandContext& ctx)
     if ((format == SessionInfo || format == Pma || format == Atip || format == CdText) && start != 0)
         return checkCondition(mmc::sense::InvalidFieldInCdb, 6);
     switch (format) {
-    case SessionInfo: return sessionInformation(disc, ctx, msf, allocation);
+    case SessionInfo: return sessionInformation(state, disc, ctx, msf, allocation);
     case FullToc: return fullToc(disc, ctx, start, allocation);
     case Pma: return pma(disc, ctx, allocation);
     case Atip: return atip(disc, ctx, allocation);
@@ -205,7 +208,9 @@ mmc::CommandResult readTocPmaAtip(DriveState& state, const CommandContext& ctx)
             if (t.number >= start) putDescriptor(reply, t.control, t.number, t.startLba, msf);
     // The lead-out carries the last track's control nibble.
     putDescriptor(reply, disc.tracks().back().control, kLeadOutTrack, disc.leadOutLba(), msf);
-    storeBe16(&reply[0], static_cast<std::uint16_t>(reply.size() - 2));
+    // Seeded defect: TOC Data Length counts its own two bytes.
+    const std::size_t lengthBias = state.defects.has(defects::SeededDefect::TocLengthOffByTwo) ? 0 : 2;
+    storeBe16(&reply[0], static_cast<std::uint16_t>(reply.size() - lengthBias));
     return dataIn(ctx, reply, allocation);
 }
 

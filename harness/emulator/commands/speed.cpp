@@ -217,7 +217,9 @@ mmc::CommandResult getPerformance(DriveState& state, const CommandContext& ctx)
             std::size_t sent = 0;
             for (const Nominal& n : curve) {
                 if (n.endLba < from || sent == maxDescriptors) continue;
-                put32(n.startLba), put32(n.startKbps), put32(n.endLba), put32(n.endKbps);
+                // Seeded defect: the end speed doubled, beyond what the drive reaches.
+                const std::uint32_t factor = state.defects.has(defects::SeededDefect::PerformanceOverstatesSpeed) ? 2 : 1;
+                put32(n.startLba), put32(n.startKbps), put32(n.endLba), put32(n.endKbps * factor);
                 ++sent;
             }
         }

@@ -35,6 +35,8 @@ mmc::CommandResult startStopUnit(DriveState& state, const CommandContext& ctx)
     if (!loadEject) {
         if (!start) {
             // Stop: the motor stops and any audio play ends (the class driver's STOP_AUDIO is this command).
+            // Seeded defect: the stop is acknowledged but the play goes on.
+            if (state.defects.has(defects::SeededDefect::StopUnitKeepsPlaying)) return good();
             mediumGone(state);
             return good();
         }
@@ -43,7 +45,9 @@ mmc::CommandResult startStopUnit(DriveState& state, const CommandContext& ctx)
         return good();
     }
     if (!start) {
-        if (state.removalPrevented()) return checkCondition(kMediumRemovalPrevented);
+        // Seeded defect: the prevent state is not looked at.
+        if (state.removalPrevented() && !state.defects.has(defects::SeededDefect::EjectIgnoresPreventLock))
+            return checkCondition(kMediumRemovalPrevented);
         if (state.tray == TrayState::Open) return good();  // already out: nothing moves
         mediumGone(state);
         state.tray = TrayState::Open;
