@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "harness/ioctl/structures/exclusive.hpp"
+#include "suites/exclusive_lock_guard.hpp"
 #include "suites/media_support.hpp"
 #include "suites/status_matchers.hpp"
 
@@ -158,43 +159,6 @@ std::string caseName(const testing::TestParamInfo<CaseParam>& info)
 {
     return info.param.id + "_" + info.param.pair->name + "_" + info.param.input.name;
 }
-
-// --- Guards --------------------------------------------------------------------------------------------------------
-
-// Takes the exclusive lock on a second read/write handle and gives it back at the end, with
-// CDROM_NO_MEDIA_NOTIFICATIONS so the unlock does not fake a medium change (§3.5).
-class ExclusiveLockGuard {
-public:
-    explicit ExclusiveLockGuard(Device& device) : owner_(device.open(HandleAccess::ReadWrite)) {}
-    ExclusiveLockGuard(const ExclusiveLockGuard&) = delete;
-    ExclusiveLockGuard& operator=(const ExclusiveLockGuard&) = delete;
-    ~ExclusiveLockGuard()
-    {
-        if (!locked_) return;
-        ioctl::CDROM_EXCLUSIVE_ACCESS unlock{ioctl::ExclusiveAccessUnlockDevice, ioctl::CDROM_NO_MEDIA_NOTIFICATIONS};
-        std::vector<std::uint8_t> in(sizeof unlock);
-        std::memcpy(in.data(), &unlock, sizeof unlock);
-        (void)owner_->control(codes::CdromExclusiveAccess, in, {});
-    }
-    [[nodiscard]] DeviceHandle& owner() { return *owner_; }
-    ControlResult lock()
-    {
-        ioctl::CDROM_EXCLUSIVE_LOCK request{};
-        request.Access.RequestType = ioctl::ExclusiveAccessLockDevice;
-        request.Access.Flags = ioctl::CDROM_LOCK_IGNORE_VOLUME;
-        const char name[] = "cdcts equivalence";
-        std::memcpy(request.CallerName, name, sizeof name);
-        std::vector<std::uint8_t> in(sizeof request);
-        std::memcpy(in.data(), &request, sizeof request);
-        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
-        locked_ = r.status.isSuccess();
-        return r;
-    }
-
-private:
-    std::unique_ptr<DeviceHandle> owner_;
-    bool locked_ = false;
-};
 
 // --- One call of one form, and what a third code sees afterwards ---------------------------------------------------
 

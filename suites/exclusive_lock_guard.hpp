@@ -4,10 +4,12 @@
 // unlock does not fake a medium change. CDROM_LOCK_IGNORE_VOLUME lets it lock where a volume is mounted.
 #include <cstring>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "harness/device/device.hpp"
 #include "harness/ioctl/codes.hpp"
+#include "harness/ioctl/nt_status.hpp"
 #include "harness/ioctl/structures/exclusive.hpp"
 
 namespace cdcts::suites {
@@ -39,6 +41,14 @@ public:
         const ControlResult r = owner_->control(ioctl::codes::CdromExclusiveAccess, in, {});
         locked_ = r.status.isSuccess();
         return r;
+    }
+
+    // Why lock() was refused, for a NotSupported skip: the causes §3.5 names, else the status.
+    [[nodiscard]] static std::string refusalReason(ioctl::NtStatus status)
+    {
+        if (status == ioctl::status::InvalidDeviceState) return "a file system volume is mounted, so the exclusive lock is refused";
+        if (status == ioctl::status::AccessDenied) return "another caller holds the exclusive lock";
+        return "the exclusive lock failed with " + ioctl::ntStatusName(status);
     }
 
 private:

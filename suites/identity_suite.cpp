@@ -22,6 +22,7 @@
 #include "harness/ioctl/structures/misc.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/exclusive_lock_guard.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites {
@@ -689,59 +690,6 @@ TEST_P(GetDriveGeometryAccess, NeedsReadAccess)
 
 // --- State: another handle holds the exclusive lock (§1 step 2, §3.5) -------------------------------------
 
-// Takes the exclusive lock on a second READ|WRITE handle and releases it in its destructor, even when the test
-// fails. The unlock asks for no media notifications, so the drive is left as found.
-class ExclusiveLockGuard {
-public:
-    explicit ExclusiveLockGuard(Device& device)
-    {
-        try {
-            owner_ = device.open(HandleAccess::ReadWrite);
-        } catch (const DeviceError& e) {
-            why_ = std::string("cannot open a READ|WRITE handle: ") + e.what();
-            return;
-        }
-        ioctl::CDROM_EXCLUSIVE_LOCK lock{};
-        lock.Access.RequestType = ioctl::ExclusiveAccessLockDevice;
-        const char name[] = "cdcts identity";
-        std::memcpy(lock.CallerName, name, sizeof name);
-        std::vector<std::uint8_t> in(sizeof lock);
-        std::memcpy(in.data(), &lock, sizeof lock);
-        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
-        if (r.status == status::Success) {
-            locked_ = true;
-        } else if (r.status == status::InvalidDeviceState) {
-            why_ = "a file system volume is mounted, so the exclusive lock is refused";
-        } else if (r.status == status::AccessDenied) {
-            why_ = "another caller holds the exclusive lock";
-        } else {
-            why_ = "the exclusive lock failed with " + ioctl::ntStatusName(r.status);
-        }
-    }
-    ~ExclusiveLockGuard()
-    {
-        if (!locked_) return;
-        ioctl::CDROM_EXCLUSIVE_ACCESS unlock{};
-        unlock.RequestType = ioctl::ExclusiveAccessUnlockDevice;
-        unlock.Flags = ioctl::CDROM_NO_MEDIA_NOTIFICATIONS;
-        std::vector<std::uint8_t> in(sizeof unlock);
-        std::memcpy(in.data(), &unlock, sizeof unlock);
-        const ControlResult r = owner_->control(codes::CdromExclusiveAccess, in, {});
-        EXPECT_THAT_STATUS(r.status, status::Success) << "releasing the exclusive lock";
-    }
-    ExclusiveLockGuard(const ExclusiveLockGuard&) = delete;
-    ExclusiveLockGuard& operator=(const ExclusiveLockGuard&) = delete;
-
-    [[nodiscard]] bool locked() const { return locked_; }
-    [[nodiscard]] const std::string& why() const { return why_; }
-    [[nodiscard]] DeviceHandle& owner() { return *owner_; }
-
-private:
-    std::unique_ptr<DeviceHandle> owner_;
-    bool locked_ = false;
-    std::string why_;
-};
-
 class IdentityWhileLocked : public fixtures::DeviceTest {};
 
 TEST_P(IdentityWhileLocked, GetInquiryDataStillAnswersANonOwner)
@@ -750,7 +698,8 @@ TEST_P(IdentityWhileLocked, GetInquiryDataStillAnswersANonOwner)
     const ControlResult b = control(codes::CdromGetInquiryData, {}, before);
     ASSERT_THAT_STATUS(b.status, status::Success);
     ExclusiveLockGuard lock(device());
-    if (!lock.locked()) GTEST_SKIP() << "NotSupported: " << lock.why();
+    if (const ControlResult r = lock.lock(); !r.status.isSuccess())
+        GTEST_SKIP() << "NotSupported: " << ExclusiveLockGuard::refusalReason(r.status);
     std::vector<std::uint8_t> during(ioctl::MAXIMUM_CDROM_INQUIRY_SIZE, kUntouched);
     const ControlResult d = control(codes::CdromGetInquiryData, {}, during);
     EXPECT_THAT_STATUS(d.status, status::Success) << "GET_INQUIRY_DATA passes the exclusive-lock gate";
@@ -761,7 +710,8 @@ TEST_P(IdentityWhileLocked, GetInquiryDataStillAnswersANonOwner)
 TEST_P(IdentityWhileLocked, GetConfigurationGeometryAndDiskTypeAreDeniedToANonOwner)
 {
     ExclusiveLockGuard lock(device());
-    if (!lock.locked()) GTEST_SKIP() << "NotSupported: " << lock.why();
+    if (const ControlResult r = lock.lock(); !r.status.isSuccess())
+        GTEST_SKIP() << "NotSupported: " << ExclusiveLockGuard::refusalReason(r.status);
     const std::vector<std::uint8_t> config = configurationInput(0, ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL);
     const struct {
         const char* name;
