@@ -4,6 +4,7 @@
 // by the suites that check what other codes do while audio plays.
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "harness/device/device.hpp"
 #include "harness/ioctl/codes.hpp"
+#include "harness/ioctl/structures/subchannel.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
 
@@ -56,6 +58,16 @@ inline std::optional<Track> firstAudioTrack(DeviceHandle& handle, const Device& 
     for (const Track& t : readTracks(handle, device))
         if (t.audio && t.end - t.start >= minimumFrames) return t;
     return std::nullopt;
+}
+
+// The AudioStatus of a READ_Q_CHANNEL current-position reply; nullopt when the request fails.
+inline std::optional<std::uint8_t> audioStatus(DeviceHandle& handle)
+{
+    const std::array<std::uint8_t, sizeof(ioctl::CDROM_SUB_Q_DATA_FORMAT)> in{ioctl::IOCTL_CDROM_CURRENT_POSITION, 0};
+    std::vector<std::uint8_t> out(sizeof(ioctl::SUB_Q_CURRENT_POSITION), 0xCD);
+    const ControlResult r = handle.control(ioctl::codes::CdromReadQChannel, in, out);
+    if (!r.status.isSuccess() || r.information < sizeof(ioctl::SUB_Q_HEADER)) return std::nullopt;
+    return out[offsetof(ioctl::SUB_Q_HEADER, AudioStatus)];
 }
 
 // PLAY_AUDIO_MSF input (CDROM_PLAY_AUDIO_MSF) for [from, to), in LBAs: the ending address is where the play stops.

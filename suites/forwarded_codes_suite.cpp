@@ -55,16 +55,6 @@ TEST_P(Simbad, IsAnsweredLikePauseAudio)
     }
 }
 
-// The AudioStatus of a READ_Q_CHANNEL current-position reply; nullopt when the request fails.
-std::optional<std::uint8_t> audioStatus(DeviceHandle& handle)
-{
-    const std::array<std::uint8_t, sizeof(ioctl::CDROM_SUB_Q_DATA_FORMAT)> in{ioctl::IOCTL_CDROM_CURRENT_POSITION, 0};
-    std::vector<std::uint8_t> out(sizeof(ioctl::SUB_Q_CURRENT_POSITION), kUntouched);
-    const ControlResult r = handle.control(codes::CdromReadQChannel, in, out);
-    if (!r.status.isSuccess() || r.information < sizeof(ioctl::SUB_Q_HEADER)) return std::nullopt;
-    return out[offsetof(ioctl::SUB_Q_HEADER, AudioStatus)];
-}
-
 class SimbadWhileAudioPlays : public fixtures::DeviceTest {
 protected:
     std::vector<Requirement> requirements() const override { return {Requirement::MediumPresent}; }
