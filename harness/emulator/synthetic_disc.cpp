@@ -192,10 +192,11 @@ constexpr std::array<SyntheticDiscKind, 8> kKinds{{
 }};
 
 // The recorded disc of the "cdr" and "cdrw" kinds: what a recorder leaves after writing a mode-1 data track and
-// two audio tracks disc-at-once and closing the disc: track 2 after the 2-second pause Red Book asks for after a
-// data track, track 3 after the 2-second pause recorders put between audio tracks by default. Two audio tracks
-// give the audio suites a track change to play across. The ATIP keeps RecordableMedium's
-// defaults (lead-in from 97:26:66, last possible lead-out 79:59:74: an 80-minute blank).
+// two audio tracks (entering each in the PMA with its start and stop time, as Orange Book recorders do) and
+// closing the disc: track 2 after the 2-second pause Red Book asks for after a data track, track 3 after the
+// 2-second pause recorders put between audio tracks by default. Two audio tracks give the audio suites a track
+// change to play across. The ATIP keeps RecordableMedium's defaults (lead-in from 97:26:66, last possible
+// lead-out 79:59:74: an 80-minute blank).
 SyntheticDiscSpec recordedSpec(std::string description, MediumKind medium)
 {
     SyntheticDiscSpec spec{std::move(description),
