@@ -180,14 +180,34 @@ Track audioTrack(std::uint8_t number, std::int32_t start, std::uint32_t length)
     return Track{number, 1, TrackType::Audio, control::CopyPermitted, start, length, {}};
 }
 
-constexpr std::array<SyntheticDiscKind, 6> kKinds{{
+constexpr std::array<SyntheticDiscKind, 8> kKinds{{
     {"data", "one mode-1 data track of 20 000 sectors (about 39 MiB)"},
     {"audio", "three audio tracks of 1, 2 and 3 minutes"},
     {"mixed", "a mode-1 data track followed by two audio tracks after a 2-second pregap"},
     {"xa", "one CD-ROM XA mode-2 track of 3000 sectors, form 1 at even LBAs and form 2 at odd ones"},
     {"reference", "a mode-1 data track and four audio tracks with ISRCs, an MCN and CD-TEXT (the disc to burn)"},
     {"multisession", "session 1: two audio tracks; session 2: a mode-1 data track (CD-Extra layout)"},
+    {"cdr", "a finalized 80-minute CD-R: a mode-1 data track and two audio tracks, with its ATIP and PMA"},
+    {"cdrw", "the cdr layout on a finalized 80-minute CD-RW (ATIP disc type 1, reference speed 4x)"},
 }};
+
+// The recorded disc of the "cdr" and "cdrw" kinds: what a recorder leaves after writing a mode-1 data track and
+// two audio tracks (entering each in the PMA with its start and stop time, as Orange Book recorders do) and
+// closing the disc: track 2 after the 2-second pause Red Book asks for after a data track, track 3 after the
+// 2-second pause recorders put between audio tracks by default. Two audio tracks give the audio suites a track
+// change to play across. The ATIP keeps RecordableMedium's defaults (lead-in from 97:26:66, last possible
+// lead-out 79:59:74: an 80-minute blank).
+SyntheticDiscSpec recordedSpec(std::string description, MediumKind medium)
+{
+    SyntheticDiscSpec spec{std::move(description),
+                           {SyntheticTrack{TrackType::Mode1, 11250, 0, 1, {}, {}}, SyntheticTrack{TrackType::Audio, 6000, 150, 1, {}, {}},
+                            SyntheticTrack{TrackType::Audio, 9000, 150, 1, {}, {}}},
+                           {},
+                           {}};
+    spec.medium = medium;
+    spec.recordable.appendable = false;  // finalized: no B0 pointer, no next session
+    return spec;
+}
 
 SyntheticTrack audio(std::uint32_t seconds, std::string isrc, std::string title, std::string performer)
 {
@@ -237,6 +257,8 @@ std::optional<SyntheticDiscSpec> syntheticDiscSpec(std::string_view name)
         spec.tracks.back().silentTail = 150;
         return spec;
     }
+    if (name == "cdr") return recordedSpec("synthetic CD-R (finalized)", MediumKind::CdR);
+    if (name == "cdrw") return recordedSpec("synthetic CD-RW (finalized)", MediumKind::CdRw);
     if (name == "multisession") {
         SyntheticDiscSpec spec{"synthetic multisession disc", {audio(30, "", "", ""), audio(40, "", "", ""), SyntheticTrack{}}, {}, {}};
         spec.tracks[0].pregap = 0;
@@ -290,6 +312,8 @@ std::unique_ptr<Disc> buildSyntheticDisc(const SyntheticDiscSpec& spec)
     auto disc = std::make_unique<Disc>(spec.description, std::move(tracks), cursor, std::move(source), std::move(sessionLeadOuts));
     disc->setMediaCatalogNumber(spec.mcn);
     disc->setCdTextPacks(std::move(packs));
+    disc->setMediumKind(spec.medium);
+    disc->setRecordable(spec.recordable);
     return disc;
 }
 

@@ -13,7 +13,7 @@
 namespace cdcts::emulator {
 
 struct SyntheticDiscKind {
-    std::string_view name;         // "data", "audio", "mixed", "xa", "reference", "multisession"
+    std::string_view name;         // "data", "audio", "mixed", "xa", "reference", "multisession", "cdr", "cdrw"
     std::string_view description;  // one line
 };
 
@@ -49,6 +49,10 @@ struct SyntheticDiscSpec {
     std::string mcn;                     // empty or 13 digits
     CdTextStrings text;                  // the disc's CD-TEXT; no CD-TEXT when neither it nor a track has any
     SyntheticAudio audio = SyntheticAudio::Tone;
+    // What the disc is made of. A CD-R or CD-RW carries `recordable` (its ATIP and recording state) and, since a
+    // recorder wrote it, a PMA of its tracks; a pressed disc ignores `recordable`.
+    MediumKind medium = MediumKind::PressedCdRom;
+    RecordableMedium recordable{};
 };
 
 // Lays the tracks out as a recorder would: sessions after the first begin after the previous session's
@@ -56,7 +60,8 @@ struct SyntheticDiscSpec {
 // std::invalid_argument for a spec the Disc would refuse, a bad pregap, MCN or ISRC.
 [[nodiscard]] std::unique_ptr<Disc> buildSyntheticDisc(const SyntheticDiscSpec& spec);
 
-// The spec behind a named kind that has one ("xa", "reference", "multisession"); nullopt for the others.
+// The spec behind a named kind that has one ("xa", "reference", "multisession", "cdr", "cdrw"); nullopt for the
+// others.
 [[nodiscard]] std::optional<SyntheticDiscSpec> syntheticDiscSpec(std::string_view name);
 
 }  // namespace cdcts::emulator

@@ -1,4 +1,4 @@
-// The devices.yaml shipped at the repository root: it must load, and it must give a fresh checkout the three
+// The devices.yaml shipped at the repository root: it must load, and it must give a fresh checkout the
 // emulated drives the suites rely on, with the real-drive examples present but disabled.
 #include <gtest/gtest.h>
 
@@ -9,12 +9,13 @@ namespace {
 
 const std::filesystem::path kDefaultInventory = std::filesystem::path(CDCTS_SOURCE_DIR) / "devices.yaml";
 
-// The test vocabulary plus what emu_reference uses (slim_slot, the reference disc).
+// The test vocabulary plus what emu_reference uses (slim_slot, the reference disc) and emu_recorder's CD-R.
 InventoryVocabulary defaultVocabulary()
 {
     InventoryVocabulary v = test::testVocabulary();
     v.profiles.emplace_back("slim_slot");
     v.syntheticDiscKinds.emplace_back("reference");
+    v.syntheticDiscKinds.emplace_back("cdr");
     return v;
 }
 
@@ -34,7 +35,7 @@ TEST_F(DefaultInventory, ListsTheDevicesInFileOrder)
 {
     std::vector<std::string> ids;
     for (const DeviceSpec& spec : inventory.devices) ids.push_back(spec.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference", "lab_sg1", "lab_cdrom0"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference", "emu_recorder", "lab_sg1", "lab_cdrom0"}));
     EXPECT_EQ(inventory.file, kDefaultInventory);
 }
 
@@ -74,7 +75,7 @@ TEST_F(DefaultInventory, EmuEmptyHasNoDisc)
 TEST_F(DefaultInventory, EmulatedDrivesAllowDestructiveCommands)
 {
     // Ejecting a virtual tray harms nothing, so the tray and medium suites run on every checkout.
-    for (const std::string_view id : {"emu_reader", "emu_writer", "emu_empty", "emu_reference"}) {
+    for (const std::string_view id : {"emu_reader", "emu_writer", "emu_empty", "emu_reference", "emu_recorder"}) {
         EXPECT_TRUE(device(id).expect.allowDestructive) << id;
     }
 }
@@ -86,6 +87,17 @@ TEST_F(DefaultInventory, EmuReferenceHoldsTheShippedReferenceDisc)
     EXPECT_EQ(spec.emulated.medium, "synthetic:reference");
     EXPECT_EQ(std::filesystem::path(spec.expect.referenceDisc),
               (kDefaultInventory.parent_path() / "reference-disc" / "cdcts-reference.disc.yaml").lexically_normal());
+    EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(true));
+}
+
+TEST_F(DefaultInventory, EmuRecorderIsAWriterWithAFinalizedCdR)
+{
+    // The one default device with a recordable medium: PMA, ATIP, OPC and CD-R write speeds run on every checkout.
+    const DeviceSpec& spec = device("emu_recorder");
+    EXPECT_EQ(spec.backend, Backend::Emulated);
+    EXPECT_TRUE(spec.enabled);
+    EXPECT_EQ(spec.emulated.profile, "dvdrw_writer");
+    EXPECT_EQ(spec.emulated.medium, "synthetic:cdr");
     EXPECT_EQ(spec.expect.mediumPresent, std::optional<bool>(true));
 }
 
@@ -108,7 +120,7 @@ TEST_F(DefaultInventory, ARunWithoutSelectionTestsTheEmulatedDrives)
 {
     std::vector<std::string> ids;
     for (const DeviceSpec* spec : selectDevices(inventory, {})) ids.push_back(spec->id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"emu_reader", "emu_writer", "emu_empty", "emu_reference", "emu_recorder"}));
 }
 
 TEST_F(DefaultInventory, EveryEntryKnowsWhereItIs)
