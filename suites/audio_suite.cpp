@@ -24,6 +24,7 @@
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/audio_support.hpp"
 #include "suites/status_matchers.hpp"
 
@@ -37,15 +38,8 @@ namespace codes = ioctl::codes;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
 constexpr std::size_t kPositionSize = sizeof(ioctl::SUB_Q_CURRENT_POSITION);  // 16
 constexpr std::size_t kQDataSize = sizeof(ioctl::SUB_Q_CHANNEL_DATA);         // 24
-
-bool untouchedFrom(std::span<const std::uint8_t> buffer, std::size_t from)
-{
-    const auto past = buffer.subspan(std::min(from, buffer.size()));
-    return std::all_of(past.begin(), past.end(), [](std::uint8_t b) { return b == kUntouched; });
-}
 
 std::array<std::uint8_t, 3> msfBytes(std::int32_t lba)
 {

@@ -33,7 +33,7 @@ using fixtures::Requirement;
 namespace codes = ioctl::codes;
 namespace status = ioctl::status;
 
-constexpr std::uint8_t kPattern = media::kUntouched;  // what the caller's buffer holds before the call
+constexpr std::uint8_t kPattern = kUntouched;  // what the caller's buffer holds before the call
 
 struct BadInputParam {
     std::string id;

@@ -14,6 +14,7 @@
 #include "harness/mmc/cdb.hpp"
 #include "harness/mmc/msf.hpp"
 #include "harness/mmc/replies.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/audio_support.hpp"
 #include "suites/cross_layer.hpp"
 #include "suites/media_support.hpp"
@@ -25,7 +26,6 @@ namespace {
 using fixtures::Requirement;
 using mmc::cdb::SubChannelFormat;
 
-constexpr std::uint8_t kUntouched = 0xCD;
 
 // --- READ_Q_CHANNEL vs READ SUB-CHANNEL (§3.19) -------------------------------------------------------------------
 

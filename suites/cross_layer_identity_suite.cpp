@@ -17,13 +17,13 @@
 #include "harness/ioctl/structures/performance.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "harness/mmc/replies.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/cross_layer.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites::crosslayer {
 namespace {
 
-constexpr std::uint8_t kUntouched = 0xCD;
 
 template <class T>
 std::vector<std::uint8_t> bytesOf(const T& value)

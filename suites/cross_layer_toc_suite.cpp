@@ -12,6 +12,7 @@
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/ioctl/structures/toc_ex.hpp"
 #include "harness/mmc/cdb.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/cross_layer.hpp"
 #include "suites/status_matchers.hpp"
 
@@ -21,7 +22,6 @@ namespace {
 using mmc::cdb::TocFormat;
 
 constexpr const char* kReadToc = "READ TOC/PMA/ATIP";
-constexpr std::uint8_t kUntouched = 0xCD;
 // READ_TOC_EX output: the largest length under the 0FFFFh limit that any alignment up to 16 accepts.
 constexpr std::uint32_t kTocExLength = 0xFFF0;
 

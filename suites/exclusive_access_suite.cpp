@@ -28,8 +28,6 @@ namespace cdcts::suites {
 namespace {
 
 using fixtures::Requirement;
-using media::allUntouched;
-using media::kUntouched;
 namespace codes = ioctl::codes;
 namespace status = ioctl::status;
 

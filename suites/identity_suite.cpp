@@ -22,6 +22,7 @@
 #include "harness/ioctl/structures/misc.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/exclusive_lock_guard.hpp"
 #include "suites/status_matchers.hpp"
 
@@ -32,19 +33,6 @@ using fixtures::DeviceParam;
 using fixtures::Requirement;
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
-
-constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
-
-bool allUntouched(std::span<const std::uint8_t> bytes)
-{
-    return std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == kUntouched; });
-}
-
-// The bytes past Information, which METHOD_BUFFERED must leave as the caller had them.
-std::span<const std::uint8_t> pastInformation(std::span<const std::uint8_t> out, std::uint32_t information)
-{
-    return out.subspan(std::min<std::size_t>(information, out.size()));
-}
 
 // The largest length ≤ `length` the adapter accepts (rule 3 of §3.8); 4-byte units when the adapter is unknown.
 std::uint32_t alignedDown(const Device& device, std::uint32_t length)

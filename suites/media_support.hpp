@@ -17,18 +17,12 @@
 #include "harness/ioctl/nt_status.hpp"
 #include "harness/ioctl/structures/configuration.hpp"
 #include "harness/ioctl/structures/misc.hpp"
+#include "suites/caller_buffer.hpp"
 
 namespace cdcts::suites::media {
 
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
-
-constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
-
-inline bool allUntouched(std::span<const std::uint8_t> bytes)
-{
-    return std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == kUntouched; });
-}
 
 // A PREVENT_MEDIA_REMOVAL input (ntddstor.h).
 inline std::vector<std::uint8_t> preventInput(std::uint8_t prevent)

@@ -24,20 +24,15 @@
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/caller_buffer.hpp"
 
 namespace cdcts::suites::reads {
 
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
 
-constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
 constexpr std::size_t kPage = 4096;
 constexpr std::size_t kCooked = ioctl::COOKED_SECTOR_SIZE;
-
-inline bool allUntouched(std::span<const std::uint8_t> bytes)
-{
-    return std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == kUntouched; });
-}
 
 // A caller's buffer that starts on a page boundary (plus `skew` bytes), filled with kUntouched.
 class PageBuffer {

@@ -13,6 +13,7 @@
 #include "harness/ioctl/nt_status.hpp"
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites {
@@ -23,7 +24,6 @@ using fixtures::Requirement;
 using ioctl::MAXIMUM_CDROM_SIZE;
 namespace status = ioctl::status;
 
-constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
 constexpr std::uint8_t kLeadOut = 0xAA;
 
 // The smallest output length the adapter accepts that holds a CDROM_TOC: 804 rounded up to the alignment.

@@ -19,13 +19,13 @@
 #include "harness/ioctl/structures/configuration.hpp"
 #include "harness/ioctl/structures/performance.hpp"
 #include "harness/ioctl/structures/speed.hpp"
+#include "suites/caller_buffer.hpp"
 
 namespace cdcts::suites::speed {
 
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
 
-inline constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
 inline constexpr std::uint16_t kMaximumSpeed = 0xFFFF;
 
 template <class T>
@@ -41,12 +41,6 @@ inline std::vector<std::uint8_t> resized(std::vector<std::uint8_t> bytes, std::s
 {
     bytes.resize(size, 0);
     return bytes;
-}
-
-inline bool untouchedFrom(std::span<const std::uint8_t> buffer, std::size_t from)
-{
-    const auto past = buffer.subspan(std::min(from, buffer.size()));
-    return std::all_of(past.begin(), past.end(), [](std::uint8_t b) { return b == kUntouched; });
 }
 
 // --- inputs ------------------------------------------------------------------------------------------------

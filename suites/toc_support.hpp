@@ -22,6 +22,7 @@
 #include "harness/ioctl/structures/toc.hpp"
 #include "harness/ioctl/structures/toc_ex.hpp"
 #include "harness/mmc/msf.hpp"
+#include "suites/caller_buffer.hpp"
 #include "suites/status_matchers.hpp"
 
 namespace cdcts::suites::toc {
@@ -30,7 +31,6 @@ using fixtures::Requirement;
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
 
-inline constexpr std::uint8_t kUntouched = 0xCD;  // what the caller's buffer holds before the call
 inline constexpr std::uint8_t kLeadOut = 0xAA;
 inline constexpr std::uint8_t kFormatToc = ioctl::CDROM_READ_TOC_EX_FORMAT_TOC;
 inline constexpr std::uint8_t kFormatSession = ioctl::CDROM_READ_TOC_EX_FORMAT_SESSION;
@@ -50,12 +50,6 @@ inline std::size_t aligned(const Device& device, std::size_t n)
 {
     const std::size_t unit = device.adapter() ? device.adapter()->alignmentMask + 1 : 8;
     return (n + unit - 1) / unit * unit;
-}
-
-inline bool untouchedFrom(std::span<const std::uint8_t> buffer, std::size_t from)
-{
-    const auto past = buffer.subspan(std::min(from, buffer.size()));
-    return std::all_of(past.begin(), past.end(), [](std::uint8_t b) { return b == kUntouched; });
 }
 
 inline std::array<std::uint8_t, 4> tocExInput(std::uint8_t format, bool msf, std::uint8_t sessionTrack)
