@@ -512,7 +512,7 @@ TEST_P(AudioPlayActive, ReadsAndReadTocAnswerDeviceBusyWhilePlaying)
     const ControlResult r = read(0, sector);
     EXPECT_THAT_STATUS(r.status, status::DeviceBusy) << "ReadFile";
     EXPECT_TRUE(untouchedFrom(sector, 0));
-    std::vector<std::uint8_t> toc(alignedLength(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
+    std::vector<std::uint8_t> toc(alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
     EXPECT_THAT_STATUS(control(codes::CdromReadToc, {}, toc).status, status::DeviceBusy) << "READ_TOC";
     EXPECT_TRUE(untouchedFrom(toc, 0));
 }
@@ -522,7 +522,7 @@ TEST_P(AudioPlayActive, OtherCodesIgnoreTheFlag)
     // §7.4: only reads and the three TOC codes look at the flag.
     AUDIO_TRACK_OR_SKIP(track);
     PLAY_OR_SKIP(guard, track);
-    std::vector<std::uint8_t> count(4, 0), volume(4, 0), geometry(alignedLength(device(), 24), 0), q(kQDataSize, 0);
+    std::vector<std::uint8_t> count(4, 0), volume(4, 0), geometry(alignedUp(device(), 24), 0), q(kQDataSize, 0);
     EXPECT_THAT_STATUS(control(codes::CdromCheckVerify, {}, count).status, status::Success) << "CHECK_VERIFY";
     EXPECT_THAT_STATUS(control(codes::CdromGetDriveGeometry, {}, geometry).status, status::Success) << "GET_DRIVE_GEOMETRY";
     EXPECT_NE(control(codes::CdromGetVolume, {}, volume).status, status::DeviceBusy) << "GET_VOLUME";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "harness/device/device.hpp"
+#include "suites/caller_buffer.hpp"
 #include "harness/ioctl/codes.hpp"
 #include "harness/ioctl/structures/subchannel.hpp"
 #include "harness/ioctl/structures/toc.hpp"
@@ -27,16 +28,11 @@ struct Track {
 };
 
 // `n` rounded up to the adapter's alignment; 8 when the adapter is unknown, which passes every usual mask (0-7).
-inline std::size_t alignedLength(const Device& device, std::size_t n)
-{
-    const std::size_t unit = device.adapter() ? device.adapter()->alignmentMask + 1 : 8;
-    return (n + unit - 1) / unit * unit;
-}
 
 // The disc's tracks from READ_TOC (MSF addresses); empty when the TOC cannot be read.
 inline std::vector<Track> readTracks(DeviceHandle& handle, const Device& device)
 {
-    std::vector<std::uint8_t> out(alignedLength(device, ioctl::MAXIMUM_CDROM_SIZE), 0);
+    std::vector<std::uint8_t> out(alignedUp(device, ioctl::MAXIMUM_CDROM_SIZE), 0);
     const ControlResult r = handle.control(ioctl::codes::CdromReadToc, {}, out);
     if (!r.status.isSuccess() || r.information < 4 + 2 * sizeof(ioctl::TRACK_DATA)) return {};
     const std::size_t n = (r.information - 4) / sizeof(ioctl::TRACK_DATA);

@@ -1,5 +1,7 @@
 #include "suites/cross_layer.hpp"
 
+#include "suites/caller_buffer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -100,11 +102,7 @@ void CrossLayer::TearDown()
 
 void CrossLayer::TestBody() { body_(*this, variant_); }
 
-std::uint32_t CrossLayer::aligned(std::uint32_t n)
-{
-    const std::uint32_t unit = device().adapter() ? device().adapter()->alignmentMask + 1 : 8;
-    return (n + unit - 1) / unit * unit;
-}
+std::uint32_t CrossLayer::aligned(std::uint32_t n) { return static_cast<std::uint32_t>(alignedUp(device(), n)); }
 
 bool registerCheck(std::string name, std::vector<fixtures::Requirement> requirements, std::vector<Variant> variants,
                    CrossLayer::Body body, const char* file, int line)

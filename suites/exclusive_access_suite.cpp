@@ -582,11 +582,6 @@ std::vector<std::uint8_t> propertyQuery(std::uint32_t propertyId, std::uint32_t 
     return in;
 }
 
-std::uint32_t aligned(const Device& device, std::uint32_t length)
-{
-    const std::uint32_t mask = device.adapter() ? device.adapter()->alignmentMask : 3u;
-    return (length + mask) & ~mask;
-}
 
 TEST_P(ExclusiveAccessGate, DeniesANonOwnerTheCodesOfEveryGatedDeviceType)
 {
@@ -597,7 +592,7 @@ TEST_P(ExclusiveAccessGate, DeniesANonOwnerTheCodesOfEveryGatedDeviceType)
     ASSERT_THAT_STATUS(guard.lock().status, status::Success);
     const std::vector<CodeCase> cases = {
         {"IOCTL_CDROM_CHECK_VERIFY (CD_ROM)", codes::CdromCheckVerify, {}, 4},
-        {"IOCTL_CDROM_READ_TOC (CD_ROM)", codes::CdromReadToc, {}, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE)},
+        {"IOCTL_CDROM_READ_TOC (CD_ROM)", codes::CdromReadToc, {}, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE)},
         {"IOCTL_CDROM_GET_DRIVE_GEOMETRY (CD_ROM)", codes::CdromGetDriveGeometry, {}, sizeof(ioctl::DISK_GEOMETRY)},
         {"IOCTL_CDROM_MEDIA_REMOVAL (CD_ROM, normalised to STORAGE)", codes::CdromMediaRemoval, media::preventInput(0), 0},
         {"IOCTL_STORAGE_CHECK_VERIFY (MASS_STORAGE)", codes::StorageCheckVerify, {}, 4},
@@ -698,7 +693,7 @@ TEST_P(ExclusiveAccessGate, TheOwnerKeepsFullService)
         answers.push_back({h.control(codes::CdromCheckVerify, {}, verify), {}});  // the count itself may move
         std::vector<std::uint8_t> geometry(sizeof(ioctl::DISK_GEOMETRY), kUntouched);
         answers.push_back({h.control(codes::CdromGetDriveGeometry, {}, geometry), geometry});
-        std::vector<std::uint8_t> toc(aligned(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
+        std::vector<std::uint8_t> toc(alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE), kUntouched);
         answers.push_back({h.control(codes::CdromReadToc, {}, toc), toc});
         std::vector<std::uint8_t> sector(2048, kUntouched);
         answers.push_back({h.read(16 * 2048, sector), medium ? sector : std::vector<std::uint8_t>{}});

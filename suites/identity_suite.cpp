@@ -34,13 +34,6 @@ using fixtures::Requirement;
 namespace status = ioctl::status;
 namespace codes = ioctl::codes;
 
-// The largest length ≤ `length` the adapter accepts (rule 3 of §3.8); 4-byte units when the adapter is unknown.
-std::uint32_t alignedDown(const Device& device, std::uint32_t length)
-{
-    const std::uint32_t mask = device.adapter() ? device.adapter()->alignmentMask : 3u;
-    return length & ~mask;
-}
-
 // --- GET_CONFIGURATION helpers ---------------------------------------------------------------------------
 
 std::vector<std::uint8_t> configurationInput(std::uint32_t feature, std::uint32_t requestType)

@@ -26,7 +26,7 @@ protected:
 
 TEST_P(GetLastSession, ReturnsWellFormedSessionData)
 {
-    const Reply r = getLastSession(aligned(device(), 64));
+    const Reply r = getLastSession(alignedUp(device(), 64));
     ASSERT_THAT_STATUS(r.result.status, status::Success);
     expectWellFormedSessionData(r.bytes(), false);
     EXPECT_TRUE(untouchedFrom(r.buffer, r.result.information)) << "METHOD_BUFFERED copies exactly Information bytes back";
@@ -34,8 +34,8 @@ TEST_P(GetLastSession, ReturnsWellFormedSessionData)
 
 TEST_P(GetLastSession, TrackStartAgreesWithReadToc)
 {
-    const Reply session = getLastSession(aligned(device(), kSessionDataSize));
-    const Reply toc = call(codes::CdromReadToc, {}, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    const Reply session = getLastSession(alignedUp(device(), kSessionDataSize));
+    const Reply toc = call(codes::CdromReadToc, {}, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
     ASSERT_THAT_STATUS(session.result.status, status::Success);
     ASSERT_THAT_STATUS(toc.result.status, status::Success);
     const ioctl::TRACK_DATA first = descriptorAt(session.bytes(), 0);
@@ -50,7 +50,7 @@ TEST_P(GetLastSession, TrackStartAgreesWithReadToc)
 
 TEST_P(GetLastSession, AnswersTheSameTwice)
 {
-    const Reply a = getLastSession(aligned(device(), kSessionDataSize)), b = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply a = getLastSession(alignedUp(device(), kSessionDataSize)), b = getLastSession(alignedUp(device(), kSessionDataSize));
     ASSERT_THAT_STATUS(a.result.status, status::Success);
     ASSERT_THAT_STATUS(b.result.status, status::Success);
     EXPECT_EQ(a.buffer, b.buffer);
@@ -80,7 +80,7 @@ TEST_P(GetLastSessionAlignment, RejectsALengthTheAdapterCannotAlign)
 {
     const std::uint32_t mask = device().adapter()->alignmentMask;
     if (mask == 0) GTEST_SKIP() << "NotSupported: the adapter of " << GetParam().id << " needs no alignment (mask 0)";
-    const Reply r = getLastSession(aligned(device(), kSessionDataSize) + 1);
+    const Reply r = getLastSession(alignedUp(device(), kSessionDataSize) + 1);
     EXPECT_THAT_STATUS(r.result.status, status::InvalidParameter) << "alignment mask " << mask;
     EXPECT_TRUE(untouchedFrom(r.buffer, 0));
 }
@@ -92,7 +92,7 @@ protected:
 
 TEST_P(GetLastSessionAccess, NeedsReadAccess)
 {
-    const Reply r = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply r = getLastSession(alignedUp(device(), kSessionDataSize));
     EXPECT_THAT_STATUS(r.result.status, status::AccessDenied);
     EXPECT_TRUE(untouchedFrom(r.buffer, 0));
 }
@@ -104,7 +104,7 @@ protected:
 
 TEST_P(GetLastSessionNoMedium, FailsWithNoMediaInDevice)
 {
-    const Reply r = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply r = getLastSession(alignedUp(device(), kSessionDataSize));
     EXPECT_THAT_STATUS(r.result.status, status::NoMediaInDevice);
     EXPECT_TRUE(untouchedFrom(r.buffer, 0));
 }

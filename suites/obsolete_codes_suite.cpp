@@ -116,7 +116,7 @@ TEST_P(ObsoleteCode, AnswersAsDeclared)
     // declared rejected turns out to act.
     if (v == c::CdromReadToc || v == c::CdromCheckVerify || v == c::CdromReadQChannel) {
         std::vector<std::uint8_t> in;
-        std::size_t outLength = alignedLength(device(), ioctl::MAXIMUM_CDROM_SIZE);
+        std::size_t outLength = alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE);
         if (v == c::CdromCheckVerify) outLength = sizeof(std::uint32_t);
         if (v == c::CdromReadQChannel) {
             in = {ioctl::IOCTL_CDROM_CURRENT_POSITION, 0};

@@ -55,7 +55,7 @@ protected:
     // READ_TOC_EX with `input`, into an aligned buffer of at least `size` bytes.
     toc::Reply tocEx(std::uint8_t format, bool msf, std::uint8_t sessionTrack, std::size_t size = 4096)
     {
-        toc::Reply reply{{}, std::vector<std::uint8_t>(toc::aligned(device(), size), kUntouched)};
+        toc::Reply reply{{}, std::vector<std::uint8_t>(alignedUp(device(), size), kUntouched)};
         reply.result = control(codes::CdromReadTocEx, toc::tocExInput(format, msf, sessionTrack), reply.buffer);
         return reply;
     }
@@ -63,7 +63,7 @@ protected:
     // The READ_TOC reply as entries; nullopt when it fails.
     std::optional<Toc> readToc()
     {
-        std::vector<std::uint8_t> out(toc::aligned(device(), ioctl::MAXIMUM_CDROM_SIZE), 0);
+        std::vector<std::uint8_t> out(alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE), 0);
         const ControlResult r = control(codes::CdromReadToc, {}, out);
         if (!r.status.isSuccess()) return std::nullopt;
         return refdisc::parseToc(std::span(out).first(std::min<std::size_t>(r.information, out.size())), true);
@@ -232,7 +232,7 @@ class ReferenceDiscSubchannel : public ReferenceDiscTest {};
 TEST_P(ReferenceDiscSubchannel, MediaCatalogNumberIsExact)
 {
     const std::vector<std::uint8_t> input{ioctl::IOCTL_CDROM_MEDIA_CATALOG, 0};
-    std::vector<std::uint8_t> out(toc::aligned(device(), sizeof(ioctl::SUB_Q_MEDIA_CATALOG_NUMBER)), kUntouched);
+    std::vector<std::uint8_t> out(alignedUp(device(), sizeof(ioctl::SUB_Q_MEDIA_CATALOG_NUMBER)), kUntouched);
     const ControlResult r = control(codes::CdromReadQChannel, input, out);
     ASSERT_THAT_STATUS(r.status, status::Success);
     ASSERT_GE(r.information, sizeof(ioctl::SUB_Q_MEDIA_CATALOG_NUMBER));
@@ -250,7 +250,7 @@ TEST_P(ReferenceDiscSubchannel, IsrcOfEveryTrackIsExact)
     for (const ReferenceTrack& t : disc().tracks) {
         SCOPED_TRACE("track " + std::to_string(t.number));
         const std::vector<std::uint8_t> input{ioctl::IOCTL_CDROM_TRACK_ISRC, t.number};
-        std::vector<std::uint8_t> out(toc::aligned(device(), sizeof(ioctl::SUB_Q_TRACK_ISRC)), kUntouched);
+        std::vector<std::uint8_t> out(alignedUp(device(), sizeof(ioctl::SUB_Q_TRACK_ISRC)), kUntouched);
         const ControlResult r = control(codes::CdromReadQChannel, input, out);
         ASSERT_THAT_STATUS(r.status, status::Success);
         ASSERT_GE(r.information, sizeof(ioctl::SUB_Q_TRACK_ISRC));

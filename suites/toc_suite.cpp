@@ -65,7 +65,7 @@ TEST_P(ReadTocEx, FormatTocMsfAddressesAreTheLbaPlus150)
 TEST_P(ReadTocEx, FormatTocInMsfMatchesReadToc)
 {
     // READ_TOC is READ TOC format 0 in MSF from the first track (§3.15): the same bytes as FORMAT_TOC with Msf 1.
-    const Reply legacy = call(codes::CdromReadToc, {}, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    const Reply legacy = call(codes::CdromReadToc, {}, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
     const Reply ex = readTocExAll(kFormatToc, true);
     ASSERT_THAT_STATUS(legacy.result.status, status::Success);
     ASSERT_THAT_STATUS(ex.result.status, status::Success);
@@ -125,7 +125,7 @@ TEST_P(ReadTocEx, TruncatesALongReplyAndItsLengthStillCountsTheWhole)
     // §3.17: a reply longer than OutLen is cut to OutLen and the call succeeds; Length tells the full size.
     const Reply all = readTocExAll(kFormatToc, false);
     ASSERT_THAT_STATUS(all.result.status, status::Success);
-    for (const std::size_t length : {aligned(device(), ioctl::MINIMUM_CDROM_READ_TOC_EX_SIZE), aligned(device(), 4)}) {
+    for (const std::size_t length : {alignedUp(device(), ioctl::MINIMUM_CDROM_READ_TOC_EX_SIZE), alignedUp(device(), std::size_t{4})}) {
         SCOPED_TRACE("OutLen " + std::to_string(length));
         const Reply cut = readTocEx(kFormatToc, false, 0, length);
         ASSERT_THAT_STATUS(cut.result.status, status::Success);
@@ -170,7 +170,7 @@ TEST_P(ReadTocEx, FormatSessionMatchesGetLastSession)
 {
     // GET_LAST_SESSION is READ TOC format 1 in LBA (§3.16): the same bytes as FORMAT_SESSION with Msf 0.
     const Reply ex = readTocExAll(kFormatSession, false);
-    const Reply last = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply last = getLastSession(alignedUp(device(), kSessionDataSize));
     ASSERT_THAT_STATUS(ex.result.status, status::Success);
     ASSERT_THAT_STATUS(last.result.status, status::Success);
     EXPECT_TRUE(std::ranges::equal(ex.bytes(), last.bytes())) << "READ_TOC_EX FORMAT_SESSION and GET_LAST_SESSION disagree";
@@ -272,7 +272,7 @@ TEST_P(ReadTocEx, FormatFullTocAgreesWithTheToc)
 TEST_P(ReadTocEx, FormatFullTocAgreesWithTheSessionData)
 {
     const Reply full = readTocExAll(kFormatFullToc, true);
-    const Reply session = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply session = getLastSession(alignedUp(device(), kSessionDataSize));
     ASSERT_THAT_STATUS(full.result.status, status::Success);
     ASSERT_THAT_STATUS(session.result.status, status::Success);
     ASSERT_EQ(session.result.information, kSessionDataSize);
@@ -379,14 +379,14 @@ TEST_P(TocWhileAudioPlays, ReadTocExGetLastSessionAndReadTocAnswerDeviceBusy)
     const Reply ex = readTocExAll(kFormatToc, false);
     EXPECT_THAT_STATUS(ex.result.status, status::DeviceBusy) << "READ_TOC_EX";
     EXPECT_TRUE(untouchedFrom(ex.buffer, 0));
-    const Reply session = getLastSession(aligned(device(), kSessionDataSize));
+    const Reply session = getLastSession(alignedUp(device(), kSessionDataSize));
     EXPECT_THAT_STATUS(session.result.status, status::DeviceBusy) << "GET_LAST_SESSION";
     EXPECT_TRUE(untouchedFrom(session.buffer, 0));
-    const Reply legacy = call(codes::CdromReadToc, {}, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    const Reply legacy = call(codes::CdromReadToc, {}, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
     EXPECT_THAT_STATUS(legacy.result.status, status::DeviceBusy) << "READ_TOC";
     EXPECT_TRUE(untouchedFrom(legacy.buffer, 0));
     // The V-stage runs before the probe (§1): a malformed request is refused as such even while audio plays.
-    const Reply malformed = readTocEx(9, false, 0, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    const Reply malformed = readTocEx(9, false, 0, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
     EXPECT_THAT_STATUS(malformed.result.status, status::InvalidParameter);
 
     // Once the audio stops, the TOC is readable again and unchanged.

@@ -46,11 +46,6 @@ inline constexpr std::uint16_t kProfileCdR = 0x0009;
 inline constexpr std::uint16_t kProfileCdRw = 0x000A;
 
 // `n` rounded up to the adapter's alignment; 8 when the adapter is unknown, which passes every usual mask (0-7).
-inline std::size_t aligned(const Device& device, std::size_t n)
-{
-    const std::size_t unit = device.adapter() ? device.adapter()->alignmentMask + 1 : 8;
-    return (n + unit - 1) / unit * unit;
-}
 
 inline std::array<std::uint8_t, 4> tocExInput(std::uint8_t format, bool msf, std::uint8_t sessionTrack)
 {
@@ -154,7 +149,7 @@ protected:
     // The whole reply of a format: a 64 KiB - alignment buffer holds any TOC reply.
     Reply readTocExAll(std::uint8_t format, bool msf, std::uint8_t sessionTrack = 0)
     {
-        return readTocEx(format, msf, sessionTrack, aligned(this->device(), 0xF000));
+        return readTocEx(format, msf, sessionTrack, alignedUp(this->device(), 0xF000));
     }
     Reply getLastSession(std::size_t outLen) { return call(codes::CdromGetLastSession, {}, outLen); }
     Reply call(ioctl::ControlCode code, std::span<const std::uint8_t> in, std::size_t outLen)
@@ -171,7 +166,7 @@ protected:
         in.RequestType = 2;                    // SCSI_GET_CONFIGURATION_REQUEST_TYPE_ONE
         std::vector<std::uint8_t> bytes(sizeof in);
         std::memcpy(bytes.data(), &in, sizeof in);
-        const Reply r = call(codes::CdromGetConfiguration, bytes, aligned(this->device(), sizeof(ioctl::GET_CONFIGURATION_HEADER)));
+        const Reply r = call(codes::CdromGetConfiguration, bytes, alignedUp(this->device(), sizeof(ioctl::GET_CONFIGURATION_HEADER)));
         if (!r.result.status.isSuccess() || r.result.information < sizeof(ioctl::GET_CONFIGURATION_HEADER)) return std::nullopt;
         return loadBe16(r.buffer.data() + offsetof(ioctl::GET_CONFIGURATION_HEADER, CurrentProfile));
     }

@@ -26,7 +26,7 @@ TEST_P(ReadTocExValidation, RejectsAnInputShorterThanFourBytes)  // row 1
     const auto full = tocExInput(kFormatToc, false, 0);
     for (std::size_t inLen = 0; inLen < full.size(); ++inLen) {
         SCOPED_TRACE("InLen " + std::to_string(inLen));
-        const Reply r = call(codes::CdromReadTocEx, std::span(full).first(inLen), aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+        const Reply r = call(codes::CdromReadTocEx, std::span(full).first(inLen), alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
         EXPECT_THAT_STATUS(r.result.status, status::InfoLengthMismatch);
         EXPECT_TRUE(untouchedFrom(r.buffer, 0));
     }
@@ -59,7 +59,7 @@ TEST_P(ReadTocExValidation, RejectsReservedBits)  // row 5
                           {"Reserved2", {0x00, 0, 1, 0}},       {"Reserved3", {0x00, 0, 0, 1}},       {"Reserved2 with Msf", {0x80, 0, 0x80, 0}}};
     for (const Case& c : cases) {
         SCOPED_TRACE(c.what);
-        const Reply r = call(codes::CdromReadTocEx, c.input, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+        const Reply r = call(codes::CdromReadTocEx, c.input, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
         EXPECT_THAT_STATUS(r.result.status, status::InvalidParameter);
         EXPECT_TRUE(untouchedFrom(r.buffer, 0));
     }
@@ -70,7 +70,7 @@ TEST_P(ReadTocExValidation, RejectsASessionTrackForSessionPmaAndAtip)  // row 6
     for (const std::uint8_t format : {kFormatSession, kFormatPma, kFormatAtip})
         for (const bool msf : {false, true}) {
             SCOPED_TRACE("format " + std::to_string(format) + (msf ? " Msf 1" : " Msf 0"));
-            const Reply r = readTocEx(format, msf, 1, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+            const Reply r = readTocEx(format, msf, 1, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
             EXPECT_THAT_STATUS(r.result.status, status::InvalidParameter);
             EXPECT_TRUE(untouchedFrom(r.buffer, 0));
         }
@@ -80,7 +80,7 @@ TEST_P(ReadTocExValidation, RejectsAnUnknownFormat)  // row 7
 {
     for (std::uint8_t format = 6; format <= 15; ++format) {
         SCOPED_TRACE("format " + std::to_string(format));
-        const Reply r = readTocEx(format, false, 0, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+        const Reply r = readTocEx(format, false, 0, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
         EXPECT_THAT_STATUS(r.result.status, status::InvalidParameter);
         EXPECT_TRUE(untouchedFrom(r.buffer, 0));
     }
@@ -105,7 +105,7 @@ TEST_P(ReadTocExAlignment, RejectsALengthTheAdapterCannotAlign)  // row 4
 {
     const std::uint32_t mask = device().adapter()->alignmentMask;
     if (mask == 0) GTEST_SKIP() << "NotSupported: the adapter of " << GetParam().id << " needs no alignment (mask 0)";
-    const Reply r = readTocEx(kFormatToc, false, 0, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE) + 1);
+    const Reply r = readTocEx(kFormatToc, false, 0, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE) + 1);
     EXPECT_THAT_STATUS(r.result.status, status::InvalidParameter) << "alignment mask " << mask;
     EXPECT_TRUE(untouchedFrom(r.buffer, 0));
 }
@@ -117,7 +117,7 @@ protected:
 
 TEST_P(ReadTocExAccess, NeedsReadAccess)
 {
-    const Reply r = readTocEx(kFormatToc, false, 0, aligned(device(), ioctl::MAXIMUM_CDROM_SIZE));
+    const Reply r = readTocEx(kFormatToc, false, 0, alignedUp(device(), ioctl::MAXIMUM_CDROM_SIZE));
     EXPECT_THAT_STATUS(r.result.status, status::AccessDenied);
     EXPECT_TRUE(untouchedFrom(r.buffer, 0));
 }
