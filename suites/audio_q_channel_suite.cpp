@@ -426,7 +426,7 @@ std::string caseName(const testing::TestParamInfo<P>& info)
     return info.param.id + "_" + info.param.name;
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, ReadQChannel, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReadQChannelNoMedium, devices(), fixtures::DeviceParamName{});

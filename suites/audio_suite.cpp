@@ -310,7 +310,7 @@ TEST_P(SeekAudioMsf, PastTheLeadOutFails)
 
 // --- Instantiation ---------------------------------------------------------------------------------------------
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, PlayAudioMsf, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, PauseAudio, devices(), fixtures::DeviceParamName{});

@@ -212,7 +212,7 @@ std::string shortOutputName(const testing::TestParamInfo<ShortOutputParam>& info
     return info.param.id + "_" + info.param.codeName + "_length_" + std::to_string(info.param.length);
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, CheckVerify, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, StorageCheckVerify, devices(), fixtures::DeviceParamName{});

@@ -385,7 +385,7 @@ std::string configurationCaseName(const testing::TestParamInfo<ConfigurationCase
 
 // --- Instantiation -----------------------------------------------------------------------------------------
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, GetConfiguration, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetConfigurationWithMedium, devices(), fixtures::DeviceParamName{});

@@ -200,7 +200,7 @@ TEST_P(CookedReadNoMedium, FailsWithNoMediaInDevice)
     EXPECT_TRUE(allUntouched(out.span()));
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, CookedRead, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, CookedReadAccess, devices(), fixtures::DeviceParamName{});

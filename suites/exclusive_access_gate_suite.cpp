@@ -33,7 +33,7 @@ namespace codes = ioctl::codes;
 namespace status = ioctl::status;
 using namespace exclusive;
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 // --- The gate: what other handles get while the device is locked (§1 steps 2 and 5) ---------------------------
 

@@ -78,7 +78,7 @@ TEST_P(SimbadWhileAudioPlays, PausesThePlay)
     EXPECT_THAT_STATUS(control(codes::CdromReadToc, {}, again).status, status::Success);
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, Simbad, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, SimbadWhileAudioPlays, devices(), fixtures::DeviceParamName{});

@@ -386,7 +386,7 @@ std::string geometryShortName(const testing::TestParamInfo<GeometryShortParam>& 
     return info.param.id + (info.param.ex ? "_GetDriveGeometryEx" : "") + "_length_" + std::to_string(info.param.length);
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, GetInquiryData, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetInquiryDataShortBuffer, testing::ValuesIn(inquiryShortLengths()), lengthName);

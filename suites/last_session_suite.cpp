@@ -119,7 +119,7 @@ std::vector<LengthParam> sessionShortLengths()
 
 std::string lengthName(const testing::TestParamInfo<LengthParam>& info) { return info.param.id + "_length_" + std::to_string(info.param.length); }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, GetLastSession, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetLastSessionShortBuffer, testing::ValuesIn(sessionShortLengths()), lengthName);

@@ -464,7 +464,7 @@ std::vector<CodeParam> mediaRemovalCodes()
 
 std::string codeName(const testing::TestParamInfo<CodeParam>& info) { return info.param.id + "_" + info.param.codeName; }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 #define CDCTS_MEDIA_SUITE(Suite)                                                    \
     INSTANTIATE_TEST_SUITE_P(, Suite, devices(), fixtures::DeviceParamName{});     \

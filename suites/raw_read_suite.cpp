@@ -538,7 +538,7 @@ TEST_P(RawReadDisc, SubChannelQNamesTheSectorRead)
     }
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, RawReadValidation, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, RawReadAdapterLimits, devices(), fixtures::DeviceParamName{});

@@ -189,7 +189,7 @@ std::string lengthName(const testing::TestParamInfo<LengthParam>& info)
     return info.param.id + "_length_" + std::to_string(info.param.length);
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, ReadToc, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReadTocShortBuffer, testing::ValuesIn(shortLengths()), lengthName);

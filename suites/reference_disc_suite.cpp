@@ -500,7 +500,7 @@ TEST_P(ReferenceDiscAudio, TracksMatchTheirCrcAfterOffsetCompensation)
     }
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, ReferenceDiscToc, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReferenceDiscSubchannel, devices(), fixtures::DeviceParamName{});

@@ -511,7 +511,7 @@ TEST_P(GetPerformance, NeedsReadAccess)
     EXPECT_TRUE(untouchedFrom(out, 0));
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, SetSpeed, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, GetPerformance, devices(), fixtures::DeviceParamName{});

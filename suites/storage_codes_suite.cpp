@@ -313,7 +313,7 @@ TEST_P(DiskCheckVerify, RefusesAnOutputOfOneToThreeBytes)
     }
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, StorageCode, testing::ValuesIn(storageCodeParams(true)), storageCodeName);
 INSTANTIATE_TEST_SUITE_P(, StorageLoadMedia, devices(), fixtures::DeviceParamName{});

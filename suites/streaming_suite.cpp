@@ -231,7 +231,7 @@ TEST_P(SendOpcInformation, NeedsReadAndWriteAccess)
     }
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, EnableStreaming, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, SendOpcInformation, devices(), fixtures::DeviceParamName{});

@@ -396,7 +396,7 @@ TEST_P(TocWhileAudioPlays, ReadTocExGetLastSessionAndReadTocAnswerDeviceBusy)
     EXPECT_EQ(after.buffer, toc.buffer);
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, ReadTocEx, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, TocWhileAudioPlays, devices(), fixtures::DeviceParamName{});

@@ -137,7 +137,7 @@ TEST_P(ReadTocExNoMedium, FailsWithNoMediaInDevice)
     }
 }
 
-const auto devices = [] { return testing::ValuesIn(fixtures::DeviceRegistry::instance().params()); };
+using fixtures::devices;
 
 INSTANTIATE_TEST_SUITE_P(, ReadTocExValidation, devices(), fixtures::DeviceParamName{});
 INSTANTIATE_TEST_SUITE_P(, ReadTocExAlignment, devices(), fixtures::DeviceParamName{});
