@@ -103,8 +103,13 @@ int runBenchmarks(const BenchOptions& options)
     benchmark::Initialize(&argc, argv.data());
 
     CountingReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
+    const std::size_t matched = benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
+    if (matched == 0) {
+        // Google Benchmark has said why (no match, or a regular expression it cannot compile): a usage error.
+        std::cerr << "cdcts: no benchmark to run (--filter '" << options.filter << "')\n";
+        return kExitBadUsage;
+    }
     std::cout << "\ncdcts: " << reporter.finished() << " of " << registered << " benchmarks run, " << reporter.notSupported()
               << " NotSupported, " << reporter.failed().size() << " failed\n";
     for (const std::string& f : reporter.failed()) std::cout << "  FAILED " << f << "\n";
