@@ -81,6 +81,11 @@ int runBenchmarks(const BenchOptions& options)
             std::cout << "cdcts: " << spec.id << ": " << device.identity().vendor << " " << device.identity().product << " ("
                       << inventory::backendName(spec.backend) << ", " << (device.clock().isReal() ? "wall" : "modeled")
                       << " time): " << n << " benchmarks\n";
+            // Who produced the figures, in the JSON beside them (perf-anchors.md §6 "Pattern for the perf core").
+            const DeviceIdentity& identity = device.identity();
+            benchmark::AddCustomContext("device." + spec.id + ".identity",
+                                        identity.vendor + " " + identity.product + " " + identity.revision);
+            benchmark::AddCustomContext("device." + spec.id + ".backend", identity.backend + " " + identity.path);
             benchmark::AddCustomContext("device." + spec.id + ".clock", device.clock().isReal() ? "real" : "virtual");
         } catch (const std::exception& e) {
             std::cerr << "cdcts: " << spec.id << ": cannot open: " << e.what() << "\n";
@@ -110,7 +115,7 @@ int runBenchmarks(const BenchOptions& options)
         std::cerr << "cdcts: no benchmark to run (--filter '" << options.filter << "')\n";
         return kExitBadUsage;
     }
-    std::cout << "\ncdcts: " << reporter.finished() << " of " << registered << " benchmarks run, " << reporter.notSupported()
+    std::cout << "\ncdcts: " << reporter.finished() << " benchmarks run (of " << registered << " registered), " << reporter.notSupported()
               << " NotSupported, " << reporter.failed().size() << " failed\n";
     for (const std::string& f : reporter.failed()) std::cout << "  FAILED " << f << "\n";
     if (!options.json.empty()) std::cout << "JSON: " << options.json << "\n";
