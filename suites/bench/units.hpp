@@ -15,6 +15,7 @@ inline constexpr double kCookedBytesPerSecondAt1x = 153600.0;  // 75 × 2048
 // The counter names, with the unit in the name so a JSON reader needs no other document.
 inline constexpr const char* kSectorsCounter = "sectors_per_second";
 inline constexpr const char* kSpeedCounter = "x_cd";  // sectors/s ÷ 75
+inline constexpr const char* kWallCounter = "wall_us_per_read";  // steady-clock µs around one read, whatever the device clock
 // What `kSpeedCounter` means, for the JSON context and the console header.
 inline constexpr const char* kSpeedUnit = "x_cd = sectors_per_second / 75 (CD 1x = 75 sectors/s = 176400 B/s raw "
                                           "= 153600 B/s of 2048-byte user data); bytes_per_second counts the bytes "
