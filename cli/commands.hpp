@@ -10,6 +10,7 @@ namespace cdcts::cli {
 using Action = std::function<int()>;
 
 Action addRunCommand(CLI::App& app, int argc, char** argv);
+Action addBenchCommand(CLI::App& app, int argc, char** argv);
 Action addDevicesCommand(CLI::App& app);
 Action addIoctlCommand(CLI::App& app);
 Action addMmcCommand(CLI::App& app);

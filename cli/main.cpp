@@ -12,6 +12,7 @@ int main(int argc, char** argv)
     CLI::App app{"cdcts: conformance test suite for CD-ROM drives and the Windows CD-ROM class driver's IOCTLs", "cdcts"};
     app.require_subcommand(1);
     const Action run = addRunCommand(app, argc, argv);
+    const Action bench = addBenchCommand(app, argc, argv);
     const Action devices = addDevicesCommand(app);
     const Action ioctl = addIoctlCommand(app);
     const Action mmc = addMmcCommand(app);
@@ -29,6 +30,7 @@ int main(int argc, char** argv)
     }
     try {
         if (app.got_subcommand("run")) return run();
+        if (app.got_subcommand("bench")) return bench();
         if (app.got_subcommand("devices")) return devices();
         if (app.got_subcommand("ioctl")) return ioctl();
         if (app.got_subcommand("mmc")) return mmc();
