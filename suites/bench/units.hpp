@@ -23,14 +23,15 @@ inline constexpr const char* kSpeedUnit = "x_cd = sectors_per_second / 75 (CD 1x
 
 [[nodiscard]] constexpr double cdSpeedFactor(double sectorsPerSecond) { return sectorsPerSecond / kSectorsPerSecondAt1x; }
 
-// Sets the three rate counters of a finished read benchmark from the totals it moved; Google Benchmark divides
-// each by the run's (manual) time, so bytes/s, sectors/s and x always describe the same interval.
-inline void setReadCounters(benchmark::State& state, std::int64_t sectors, std::int64_t bytes)
+// Sets the counters of a finished read benchmark from the totals it moved over `seconds` of (manual) time. bytes/s
+// and sectors/s are rates Google Benchmark divides by the run's time; x is computed here from the same totals, so it
+// is a plain number ("24x"), not a rate the console would print as "24/s".
+inline void setReadCounters(benchmark::State& state, std::int64_t sectors, std::int64_t bytes, double seconds)
 {
     state.SetBytesProcessed(bytes);
     const auto total = static_cast<double>(sectors);
     state.counters[kSectorsCounter] = benchmark::Counter(total, benchmark::Counter::kIsRate);
-    state.counters[kSpeedCounter] = benchmark::Counter(cdSpeedFactor(total), benchmark::Counter::kIsRate);
+    state.counters[kSpeedCounter] = benchmark::Counter(seconds > 0 ? cdSpeedFactor(total / seconds) : 0.0);
 }
 
 }  // namespace cdcts::suites::bench

@@ -46,7 +46,7 @@ TEST(BenchUnits, CountersAreRatesOverTheManualTime)
             state.SetIterationTime(0.5);
             sectors += 75;
         }
-        setReadCounters(state, sectors, sectors * 2352);
+        setReadCounters(state, sectors, sectors * 2352, 0.5 * static_cast<double>(sectors / 75));
     })->UseManualTime()->Iterations(4);
     CapturingReporter reporter;
     ASSERT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^BenchUnitsProbe/"), 1u);
