@@ -57,17 +57,9 @@ int runBenchmarks(const BenchOptions& options)
 {
     const auto inv = loadInventoryOrReport(options.devicesFile);
     if (!inv) return kExitBadUsage;
-    std::vector<inventory::DeviceSpec> selected;
-    try {
-        for (const inventory::DeviceSpec* d : inventory::selectDevices(*inv, options.deviceIds)) selected.push_back(*d);
-    } catch (const inventory::InventoryError& e) {
-        std::cerr << "cdcts: " << e.what() << "\n";
-        return kExitBadUsage;
-    }
-    if (selected.empty()) {
-        std::cerr << "cdcts: " << inv->file.string() << ": no enabled device to benchmark (enable one, or name it with --device)\n";
-        return kExitBadUsage;
-    }
+    const auto chosen = selectDevicesOrReport(*inv, options.deviceIds, "to benchmark");
+    if (!chosen) return kExitBadUsage;
+    const std::vector<inventory::DeviceSpec>& selected = *chosen;
 
     // The devices live until the benchmarks have run: every registered benchmark reads through one of them.
     std::vector<std::unique_ptr<Device>> devices;

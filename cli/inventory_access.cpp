@@ -33,4 +33,22 @@ std::optional<OpenedDevice> openNamedDevice(const std::filesystem::path& file, c
     return std::nullopt;
 }
 
+std::optional<std::vector<inventory::DeviceSpec>> selectDevicesOrReport(const inventory::Inventory& inventory,
+                                                                     const std::vector<std::string>& ids, const char* purpose)
+{
+    std::vector<inventory::DeviceSpec> selected;
+    try {
+        for (const inventory::DeviceSpec* d : inventory::selectDevices(inventory, ids)) selected.push_back(*d);
+    } catch (const inventory::InventoryError& e) {
+        std::cerr << "cdcts: " << e.what() << "\n";
+        return std::nullopt;
+    }
+    if (selected.empty()) {
+        std::cerr << "cdcts: " << inventory.file.string() << ": no enabled device " << purpose
+                  << " (enable one, or name it with --device)\n";
+        return std::nullopt;
+    }
+    return selected;
+}
+
 }  // namespace cdcts::cli

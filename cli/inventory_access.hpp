@@ -17,6 +17,12 @@ inline constexpr const char* kDefaultDevicesFile = "devices.yaml";
 // nullopt after printing the error to stderr.
 [[nodiscard]] std::optional<inventory::Inventory> loadInventoryOrReport(const std::filesystem::path& file);
 
+// The devices `ids` names (every enabled one when empty), copied out of `inventory`; nullopt after printing why
+// the selection is unusable: an unknown or repeated id, or nothing enabled (`purpose` ends that message: "to test").
+[[nodiscard]] std::optional<std::vector<inventory::DeviceSpec>> selectDevicesOrReport(const inventory::Inventory& inventory,
+                                                                                     const std::vector<std::string>& ids,
+                                                                                     const char* purpose);
+
 // One device of the inventory, opened, for the commands that talk to a single device.
 struct OpenedDevice {
     inventory::DeviceSpec spec;

@@ -103,17 +103,9 @@ int runSuites(const RunOptions& options)
 {
     const auto inv = loadInventoryOrReport(options.devicesFile);
     if (!inv) return kExitBadUsage;
-    std::vector<inventory::DeviceSpec> selected;
-    try {
-        for (const inventory::DeviceSpec* d : inventory::selectDevices(*inv, options.deviceIds)) selected.push_back(*d);
-    } catch (const inventory::InventoryError& e) {
-        std::cerr << "cdcts: " << e.what() << "\n";
-        return kExitBadUsage;
-    }
-    if (selected.empty()) {
-        std::cerr << "cdcts: " << inv->file.string() << ": no enabled device to test (enable one, or name it with --device)\n";
-        return kExitBadUsage;
-    }
+    const auto chosen = selectDevicesOrReport(*inv, options.deviceIds, "to test");
+    if (!chosen) return kExitBadUsage;
+    const std::vector<inventory::DeviceSpec>& selected = *chosen;
 
     auto waivers = loadRunWaivers(options);
     if (!waivers) return kExitBadUsage;
