@@ -13,7 +13,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/inventory_access.hpp"
 #include "harness/inventory/open_device.hpp"
-#include "suites/bench/read_benchmarks.hpp"
+#include "suites/bench/device_benchmarks.hpp"
 #include "suites/bench/units.hpp"
 
 namespace cdcts::cli {
@@ -68,7 +68,7 @@ int runBenchmarks(const BenchOptions& options)
         try {
             devices.push_back(inventory::openDevice(spec));
             Device& device = *devices.back();
-            const std::size_t n = suites::bench::registerReadBenchmarks(device, spec.id);
+            const std::size_t n = suites::bench::registerDeviceBenchmarks(device, spec);
             registered += n;
             std::cout << "cdcts: " << spec.id << ": " << device.identity().vendor << " " << device.identity().product << " ("
                       << inventory::backendName(spec.backend) << ", " << (device.clock().isReal() ? "wall" : "modeled")

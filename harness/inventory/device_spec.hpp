@@ -109,6 +109,28 @@ struct Expectations {
     std::string referenceDisc;
 };
 
+// devices.yaml's bench block (docs/devices-yaml.md "bench"): what `cdcts bench` needs to know about a device
+// beyond what it can ask the drive.
+struct BenchSectorRun {
+    std::uint32_t lba = 0;
+    std::uint32_t count = 1;
+};
+// A figure a benchmark must reach: the named counter of every benchmark whose name, with the device id left out,
+// matches `benchmark` (`*` stands for any one /-separated part), at least `min` and/or at most `max`.
+struct BenchThreshold {
+    std::string benchmark;
+    std::string counter;
+    std::optional<double> min;
+    std::optional<double> max;
+    SourceLocation location;  // where the entry is, for the report of a threshold that matched nothing
+};
+struct BenchSettings {
+    // Sectors of the disc in the drive that read only after retries (a scratched test disc): the streaming
+    // benchmarks read across them. On an emulated drive, emulated.faults' marginal sectors count too.
+    std::vector<BenchSectorRun> marginalSectors;
+    std::vector<BenchThreshold> thresholds;
+};
+
 struct DeviceSpec {
     std::string id;  // [a-z][a-z0-9_]*: usable as a gtest parameter name and a CTest resource id
     Backend backend = Backend::Emulated;
@@ -118,6 +140,7 @@ struct DeviceSpec {
     RealDriveParams real;     // backend: sgio, win32
     AdapterOverrides adapter;
     Expectations expect;
+    BenchSettings bench;
     SourceLocation location;  // the line the entry starts on
 };
 

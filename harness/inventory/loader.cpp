@@ -14,6 +14,7 @@
 #include <system_error>
 #include <utility>
 
+#include "harness/inventory/bench_reader.hpp"
 #include "harness/inventory/fault_reader.hpp"
 #include "harness/inventory/yaml_fields.hpp"
 
@@ -30,8 +31,8 @@ constexpr std::array<std::string_view, 2> kImageExtensions = {".iso", ".cue"};
 constexpr std::uint32_t kMinimumTransferLength = 2048;
 
 constexpr std::array<std::string_view, 1> kTopKeys = {"devices"};
-constexpr std::array<std::string_view, 9> kDeviceKeys = {"id",   "description", "backend", "enabled", "emulated",
-                                                         "sgio", "win32",       "adapter", "expect"};
+constexpr std::array<std::string_view, 10> kDeviceKeys = {"id",   "description", "backend", "enabled", "emulated",
+                                                          "sgio", "win32",       "adapter", "expect",  "bench"};
 constexpr std::array<std::string_view, 5> kEmulatedKeys = {"profile", "medium", "faults", "clock", "defects"};
 constexpr std::array<std::pair<std::string_view, EmulatedClock>, 2> kEmulatedClocks = {
     {{"virtual", EmulatedClock::Virtual}, {"real", EmulatedClock::Real}}};
@@ -316,6 +317,7 @@ DeviceSpec readDevice(const Context& context, const YAML::Node& node, const std:
             context.fail(*referenceDisc, "names a disc in the drive, but emulated.medium is none (no disc)");
         }
     }
+    if (const Field* field = map.find("bench")) spec.bench = readBench(context, *field);
     // Filled in so that suites read mediumPresent alone, whatever the backend.
     if (spec.backend == Backend::Emulated && !spec.expect.mediumPresent) {
         spec.expect.mediumPresent = spec.emulated.medium != kMediumNone;

@@ -82,7 +82,7 @@ TEST(InventoryDevice, UnknownDeviceKey)
     const std::optional<InventoryError> error = test::parseError(kEmulated + "    colour: beige\n");
     ASSERT_TRUE(error);
     EXPECT_STREQ(error->what(), "devices.yaml:7:5: devices[0].colour: unknown key (allowed: id, description, backend, "
-                                "enabled, emulated, sgio, win32, adapter, expect)");
+                                "enabled, emulated, sgio, win32, adapter, expect, bench)");
     EXPECT_EQ(error->line(), 7);
     EXPECT_EQ(error->column(), 5);
     EXPECT_EQ(error->keyPath(), "devices[0].colour");
