@@ -358,8 +358,12 @@ std::size_t registerStreamingBenchmarks(const BenchTarget& target)
         const auto length = static_cast<std::int32_t>(sectors * (kStreamingReads + 1));
         const std::optional<std::int32_t> lba = streaming::cleanStretch(spans, target.marginalSectors, length);
         if (!lba) {
+            std::int32_t longest = 0;
+            for (const DataSpan& span : spans) longest = std::max(longest, span.end - span.start);
             registerSkip(streamingName + "/" + std::to_string(sectors),
-                         "NotSupported: no data track has " + std::to_string(length) + " sectors clear of marginal sectors");
+                         "NotSupported: no data track has " + std::to_string(length) + " sectors clear of marginal sectors (one untimed and " +
+                             std::to_string(kStreamingReads) + " timed reads of " + std::to_string(sectors) + "); the longest has " +
+                             std::to_string(longest));
             ++count;
             continue;
         }
