@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <numeric>
 #include <span>
@@ -45,6 +46,8 @@ struct Shared {
     std::string id;
     // StreamingMarginal/<id>/off's figures, for the on variant's comparison (registered, so run, just before it).
     std::optional<MarginalFigures> normalMarginal;
+    // Streaming/<id>/off/<sectors>'s x_cd and p99_ms, for the on variant's ratios, by transfer size.
+    std::map<std::uint32_t, std::pair<double, double>> offFigures;
 };
 
 std::string statusText(ioctl::NtStatus s) { return ioctl::ntStatusName(s); }
@@ -150,7 +153,16 @@ void runStreaming(benchmark::State& state, const std::shared_ptr<Shared>& shared
         next += static_cast<std::int32_t>(sectors);
     }
     setReadCounters(state, static_cast<std::int64_t>(samples.size()) * sectors, bytesRead, toSeconds(total));
-    setLatencyCounters(state, summarize(samples));
+    const LatencySummary summary = summarize(samples);
+    setLatencyCounters(state, summary);
+    // The on variant against the off one at the same LBA: x_cd_over_off below 1 is throughput streaming cost,
+    // p99_over_off below 1 is latency it saved.
+    const double xCd = toSeconds(total) > 0 ? cdSpeedFactor(static_cast<double>(samples.size() * sectors) / toSeconds(total)) : 0;
+    if (!on && !state.error_occurred()) shared->offFigures[sectors] = {xCd, summary.p99Ms};
+    if (const auto off = shared->offFigures.find(sectors); on && off != shared->offFigures.end() && off->second.first > 0 && off->second.second > 0) {
+        state.counters["x_cd_over_off"] = xCd / off->second.first;
+        state.counters["p99_over_off"] = summary.p99Ms / off->second.second;
+    }
     state.SetLabel("LBA " + std::to_string(lba) + ", " + (on ? "READ(12) Streaming" : "READ(10)") + ", " +
                    (shared->device->clock().isReal() ? "wall" : "modeled") + " time");
 }
@@ -174,7 +186,12 @@ std::int64_t bytesDiffering(std::span<const std::uint8_t> a, std::span<const std
 std::int64_t compareWithNormalRead(Device& device, std::int32_t lba, std::span<const std::uint8_t> streamed)
 {
     if (streamed.empty()) return 0;
-    const std::unique_ptr<DeviceHandle> handle = device.open(HandleAccess::Read);
+    std::unique_ptr<DeviceHandle> handle;
+    try {
+        handle = device.open(HandleAccess::Read);
+    } catch (const DeviceError&) {
+        return -1;
+    }
     reads::PageBuffer normal(streamed.size());
     if (!handle->read(reads::offsetOf(lba), normal.span()).status.isSuccess()) return -1;
     return bytesDiffering(streamed, normal.span());
@@ -237,9 +254,12 @@ std::vector<std::string> streamingFindings(benchmark::State& state, Device& devi
         std::string text = "a streaming ReadFile over the marginal sectors " + runText(plan.run) + " returned " + statusText(pass.status) +
                            " (MMC lets a streaming read give up instead of recovering; the caller lost that data)";
         // The class driver latches "no streaming" for the device after a failure that looks permanent (§7.2).
-        const auto probe = device.open(HandleAccess::Read);
-        if (!setStreaming(*probe, true).status.isSuccess()) text += "; the class driver now refuses ENABLE_STREAMING for every handle";
-        (void)setStreaming(*probe, false);
+        try {
+            const auto probe = device.open(HandleAccess::Read);
+            if (!setStreaming(*probe, true).status.isSuccess()) text += "; the class driver now refuses ENABLE_STREAMING for every handle";
+            (void)setStreaming(*probe, false);
+        } catch (const DeviceError&) {
+        }
         findings.push_back(std::move(text));
     } else {
         const std::int64_t differing = compareWithNormalRead(device, static_cast<std::int32_t>(plan.run.lba), marginalData);
