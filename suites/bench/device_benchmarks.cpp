@@ -2,6 +2,7 @@
 
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/read_benchmarks.hpp"
+#include "suites/bench/spin_up_benchmarks.hpp"
 
 namespace cdcts::suites::bench {
 
@@ -25,6 +26,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     std::size_t count = 0;
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
+    count += registerSpinUpBenchmarks(*target.device, target.id);
     return count;
 }
 
