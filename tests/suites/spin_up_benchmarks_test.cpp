@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -75,6 +78,57 @@ TEST(SpinUpBenchmarks, RunOnAnEmulatedWriterAndLeaveItAsFound)
     const auto& down = reporter.counters.at("SpeedChange/spin_writer/48x-1x/iterations:1/manual_time");
     EXPECT_NEAR(down.at("x_cd"), 1.0, 0.01);
     EXPECT_NEAR(down.at("x_cd_before"), fast.at("reachable_x"), 0.02 * fast.at("reachable_x"));
+}
+
+// A device that offers no pass-through (a class driver whose port refuses SCSI pass-through): the family stops the
+// spindle with IOCTL_CDROM_STOP_AUDIO and starts it again with a read.
+class WithoutPassThrough final : public Device {
+public:
+    explicit WithoutPassThrough(std::unique_ptr<Device> inner) : inner_(std::move(inner)) {}
+    [[nodiscard]] const DeviceIdentity& identity() const override { return inner_->identity(); }
+    Clock& clock() override { return inner_->clock(); }
+    std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return inner_->open(access); }
+    [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return inner_->adapter(); }
+    [[nodiscard]] StateSnapshot stateSnapshot() override { return inner_->stateSnapshot(); }
+    [[nodiscard]] std::optional<std::vector<DriveCommand>> commandTrace() override { return inner_->commandTrace(); }
+    void clearCommandTrace() override { inner_->clearCommandTrace(); }
+
+private:
+    std::unique_ptr<Device> inner_;
+};
+
+TEST(SpinUpBenchmarks, WithoutAPassThroughStopTheSpindleWithStopAudio)
+{
+    const inventory::Inventory inventory = inventory::parseInventory(kWriter, "devices.yaml", inventory::emulatorVocabulary());
+    WithoutPassThrough device(inventory::openDevice(inventory.devices.at(0)));
+    suites::bench::clearQualityWarnings();
+    const StateSnapshot before = device.stateSnapshot();
+    EXPECT_EQ(suites::bench::registerSpinUpBenchmarks(device, "spin_nopt"), 13u);
+    device.clearCommandTrace();
+    CapturingReporter reporter;
+    EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^SpinUp/spin_nopt/48x/"), 1u);
+    EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+    EXPECT_EQ(device.stateSnapshot(), before);
+    // STOP_AUDIO's START STOP UNIT (Immed = 1, Start = 0) once, and no START UNIT: reads spin the disc up, the
+    // spindle guard's last of all (only the speed guard's SET CD SPEED / SET STREAMING follow it).
+    const auto trace = device.commandTrace();
+    ASSERT_TRUE(trace.has_value());
+    std::size_t stops = 0;
+    std::optional<std::uint8_t> lastMediumCommand;
+    for (const DriveCommand& c : *trace) {
+        if (c.cdb.empty()) continue;
+        if (c.cdb[0] == 0x1B) {
+            EXPECT_EQ(c.cdb[1], 0x01);
+            EXPECT_EQ(c.cdb[4], 0x00);
+            ++stops;
+        }
+        if (c.cdb[0] == 0x1B || c.cdb[0] == 0x28) lastMediumCommand = c.cdb[0];
+    }
+    EXPECT_EQ(stops, 1u);
+    EXPECT_EQ(lastMediumCommand, std::optional<std::uint8_t>(0x28)) << "READ(10) after the stop: the spindle guard's read";
+    const auto& fast = reporter.counters.at("SpinUp/spin_nopt/48x/iterations:1/manual_time");
+    EXPECT_GT(fast.at("first_data_ms"), 2500.0) << "the spin-up is in the first read";
+    EXPECT_LT(fast.at("first_data_ms"), 2530.0);
 }
 
 }  // namespace
