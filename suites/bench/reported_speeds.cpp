@@ -81,6 +81,8 @@ ReportedSpeeds probeReportedSpeeds(DeviceHandle& handle, bool setStreaming)
         }
         if (const std::uint32_t now = currentReadSpeedKbps(handle); now != 0) reported.push_back(now);
     }
+    out.unchanged = reported.size() == std::size(kCommonSpeedsX) &&
+                    std::all_of(reported.begin(), reported.end(), [&](std::uint32_t s) { return s == reported.front(); });
     std::sort(reported.begin(), reported.end());
     reported.erase(std::unique(reported.begin(), reported.end()), reported.end());
     // A speed counts when asking for it selects it: a nominal curve capped by the disc's outer radius is no

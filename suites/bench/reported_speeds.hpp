@@ -16,9 +16,16 @@ namespace cdcts::suites::bench {
 struct ReportedSpeeds {
     std::vector<std::uint32_t> kbps;   // selectable speeds the drive reports, slowest first (kB/s, k = 1000)
     std::uint32_t maximumKbps = 0;     // what it reports with the speed at its maximum (SET_SPEED FFFFh)
+    // Every request from 1x to 56x was accepted and the drive reported the same speed after each: SET_SPEED changes
+    // nothing it tells of. Then the list cannot show whether the spindle follows a request, so the family asks
+    // for the slowest common speed too (kSlowestRequestKbps) and compares what it achieves.
+    bool unchanged = false;
     std::string source;                // the reply they came from
     std::string missing;               // "NotSupported: ..." when there is no list
 };
+
+// 1x as x × 176.4 kB/s rounded up (libburn's spelling, perf-anchors.md §1.1).
+inline constexpr std::uint32_t kSlowestRequestKbps = 177;
 
 // The read speed the drive reports now: ReadSpeed of the first write speed descriptor (CdromWriteSpeedRequest),
 // else the fastest performance of the nominal read performance (CdromPerformanceRequest). 0 with `why` set when

@@ -302,6 +302,8 @@ std::size_t registerSpinUpBenchmarks(Device& device, const std::string& id)
     // Every selectable speed, and the maximum (FFFFh) when it reports a speed none of them selects.
     std::vector<std::uint32_t> requests = speeds.kbps;
     if (std::find(requests.begin(), requests.end(), speeds.maximumKbps) == requests.end()) requests.push_back(speed::kMaximumSpeed);
+    if (speeds.unchanged && std::find(requests.begin(), requests.end(), kSlowestRequestKbps) == requests.end())
+        requests.insert(requests.begin(), kSlowestRequestKbps);
     const auto nameOf = [](std::uint32_t kbps) { return kbps == speed::kMaximumSpeed ? std::string("max") : speedName(kbps); };
     std::size_t count = 0;
     for (const std::uint32_t kbps : requests) {

@@ -80,6 +80,25 @@ TEST(SpinUpBenchmarks, RunOnAnEmulatedWriterAndLeaveItAsFound)
     EXPECT_NEAR(down.at("x_cd_before"), fast.at("reachable_x"), 0.02 * fast.at("reachable_x"));
 }
 
+// Seeded defect set_speed_not_sent: the class driver reports success for SET_SPEED without sending SET CD SPEED, so
+// the drive reports its maximum after every request and keeps it. The family then asks for 1x as well and warns.
+TEST(SpinUpBenchmarks, ADriveThatKeepsItsSpeedWhateverIsAskedGetsAQualityWarning)
+{
+    const inventory::Inventory inventory = inventory::parseInventory(kWriter + "      defects: [set_speed_not_sent]\n", "devices.yaml",
+                                                                     inventory::emulatorVocabulary());
+    const std::unique_ptr<Device> device = inventory::openDevice(inventory.devices.at(0));
+    suites::bench::clearQualityWarnings();
+    // SpinUp 1x and 48x; SpeedChange 48x-1x and 1x-48x.
+    EXPECT_EQ(suites::bench::registerSpinUpBenchmarks(*device, "spin_defect"), 4u);
+    CapturingReporter reporter;
+    EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^(SpinUp|SpeedChange)/spin_defect/"), 4u);
+    EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+    const auto warnings = suites::bench::qualityWarnings();
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].benchmark, "SpinUp/spin_defect/1x");
+    EXPECT_NE(warnings[0].text.find("ignored SET_SPEED: achieved 21.40x with 1.00x requested"), std::string::npos) << warnings[0].text;
+}
+
 // A device that offers no pass-through (a class driver whose port refuses SCSI pass-through): the family stops the
 // spindle with IOCTL_CDROM_STOP_AUDIO and starts it again with a read.
 class WithoutPassThrough final : public Device {
