@@ -184,7 +184,10 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         const Nanoseconds firstData = run.reads.front().end - start;
         state.SetIterationTime(duration<double>(firstData).count());
         const double achievedX = run.windowX(plan.sectors);
-        const double requestedX = requestKbps == speed::kMaximumSpeed ? reportedKbps / kCd1xKbps : requestKbps / kCd1xKbps;
+        // FFFFh asks for no number: the maximum is what the drive reports then, or what it reached at FFFFh.
+        const double requestedX = requestKbps != speed::kMaximumSpeed ? requestKbps / kCd1xKbps
+                                  : reportedKbps != 0                 ? reportedKbps / kCd1xKbps
+                                                                      : reachableX;
         state.counters["first_data_ms"] = ms(firstData);
         state.counters["steady_ms"] = run.settled ? ms(run.reads[*run.settled].end - start) : -1.0;
         state.counters[kSpeedCounter] = achievedX;
