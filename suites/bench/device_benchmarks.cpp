@@ -3,6 +3,7 @@
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 #include "suites/bench/streaming_benchmarks.hpp"
+#include "suites/bench/spin_up_benchmarks.hpp"
 
 namespace cdcts::suites::bench {
 
@@ -27,6 +28,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
     count += registerStreamingBenchmarks(target);
+    count += registerSpinUpBenchmarks(*target.device, target.id);
     return count;
 }
 

@@ -1,0 +1,153 @@
+// The SpinUp and SpeedChange families on an emulated writer (dvdrw_writer, P-CAV 48x, 2.5 s spin-up): they run,
+// their figures follow the profile, and the drive is left as found (same state snapshot, spindle started again).
+#include <benchmark/benchmark.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <string>
+#include <vector>
+
+#include "harness/inventory/open_device.hpp"
+#include "harness/inventory/loader.hpp"
+#include "suites/bench/findings.hpp"
+#include "suites/bench/spin_up_benchmarks.hpp"
+
+namespace {
+using namespace cdcts;
+
+const std::string kWriter = "devices:\n"
+                            "  - id: spin_writer\n"
+                            "    backend: emulated\n"
+                            "    emulated:\n"
+                            "      profile: dvdrw_writer\n"
+                            "      medium: synthetic:mixed\n";
+
+class CapturingReporter final : public benchmark::BenchmarkReporter {
+public:
+    bool ReportContext(const Context&) override { return true; }
+    void ReportRuns(const std::vector<Run>& runs) override
+    {
+        for (const Run& r : runs) {
+            std::map<std::string, double>& c = counters[r.benchmark_name()];
+            for (const auto& [name, counter] : r.counters) c[name] = counter.value;
+            if (r.error_occurred) errors.push_back(r.benchmark_name() + ": " + r.error_message);
+        }
+    }
+    std::map<std::string, std::map<std::string, double>> counters;
+    std::vector<std::string> errors;
+};
+
+TEST(SpinUpBenchmarks, RunOnAnEmulatedWriterAndLeaveItAsFound)
+{
+    const inventory::Inventory inventory = inventory::parseInventory(kWriter, "devices.yaml", inventory::emulatorVocabulary());
+    const std::unique_ptr<Device> device = inventory::openDevice(inventory.devices.at(0));
+    suites::bench::clearQualityWarnings();
+    const StateSnapshot before = device->stateSnapshot();
+    // 1x 2x 4x 8x 16x 24x 32x 40x 48x (the profile's read speeds as GET_PERFORMANCE reports them back) and four changes.
+    EXPECT_EQ(suites::bench::registerSpinUpBenchmarks(*device, "spin_writer"), 13u);
+    EXPECT_EQ(device->stateSnapshot(), before) << "probing the speeds leaves the speed at the maximum";
+    device->clearCommandTrace();
+    CapturingReporter reporter;
+    EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^(SpinUp|SpeedChange)/spin_writer/"), 13u);
+    EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+    EXPECT_EQ(device->stateSnapshot(), before);
+    EXPECT_TRUE(suites::bench::qualityWarnings().empty());
+    // The spindle runs again: the last START STOP UNIT the drive received was a start.
+    const auto trace = device->commandTrace();
+    ASSERT_TRUE(trace.has_value());
+    std::vector<std::uint8_t> lastStartStop;
+    for (const DriveCommand& c : *trace)
+        if (!c.cdb.empty() && c.cdb[0] == 0x1B) lastStartStop = c.cdb;
+    ASSERT_EQ(lastStartStop.size(), 6u);
+    EXPECT_EQ(lastStartStop[4] & 0x03, 0x01) << "Start = 1, LoEj = 0";
+
+    // 48x from a stopped spindle: 2.5 s of spin-up, then 32 cooked sectors at the P-CAV rate of the position
+    // (about 21.4x, 20 ms), so the first data comes 2.52 s after the read started and the next read is steady.
+    const auto& fast = reporter.counters.at("SpinUp/spin_writer/48x/iterations:1/manual_time");
+    EXPECT_GT(fast.at("first_data_ms"), 2500.0);
+    EXPECT_LT(fast.at("first_data_ms"), 2530.0);
+    EXPECT_NEAR(fast.at("x_cd"), fast.at("reachable_x"), 0.01 * fast.at("reachable_x"));
+    EXPECT_NEAR(fast.at("requested_x"), 48.0, 0.01);
+    // 1x: the read itself takes 32 / 75 s = 427 ms.
+    const auto& slow = reporter.counters.at("SpinUp/spin_writer/1x/iterations:1/manual_time");
+    EXPECT_NEAR(slow.at("first_data_ms"), 2500.0 + 426.7, 1.0);
+    EXPECT_NEAR(slow.at("x_cd"), 1.0, 0.01);
+    const auto& down = reporter.counters.at("SpeedChange/spin_writer/48x-1x/iterations:1/manual_time");
+    EXPECT_NEAR(down.at("x_cd"), 1.0, 0.01);
+    EXPECT_NEAR(down.at("x_cd_before"), fast.at("reachable_x"), 0.02 * fast.at("reachable_x"));
+}
+
+// Seeded defect set_speed_not_sent: the class driver reports success for SET_SPEED without sending SET CD SPEED, so
+// the drive reports its maximum after every request and keeps it. The family then asks for 1x as well and warns.
+TEST(SpinUpBenchmarks, ADriveThatKeepsItsSpeedWhateverIsAskedGetsAQualityWarning)
+{
+    const inventory::Inventory inventory = inventory::parseInventory(kWriter + "      defects: [set_speed_not_sent]\n", "devices.yaml",
+                                                                     inventory::emulatorVocabulary());
+    const std::unique_ptr<Device> device = inventory::openDevice(inventory.devices.at(0));
+    suites::bench::clearQualityWarnings();
+    // SpinUp 1x and 48x; SpeedChange 48x-1x and 1x-48x.
+    EXPECT_EQ(suites::bench::registerSpinUpBenchmarks(*device, "spin_defect"), 4u);
+    CapturingReporter reporter;
+    EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^(SpinUp|SpeedChange)/spin_defect/"), 4u);
+    EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+    const auto warnings = suites::bench::qualityWarnings();
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].benchmark, "SpinUp/spin_defect/1x");
+    EXPECT_NE(warnings[0].text.find("ignored SET_SPEED: achieved 21.40x with 1.00x requested"), std::string::npos) << warnings[0].text;
+}
+
+// A device that offers no pass-through (a class driver whose port refuses SCSI pass-through): the family stops the
+// spindle with IOCTL_CDROM_STOP_AUDIO and starts it again with a read.
+class WithoutPassThrough final : public Device {
+public:
+    explicit WithoutPassThrough(std::unique_ptr<Device> inner) : inner_(std::move(inner)) {}
+    [[nodiscard]] const DeviceIdentity& identity() const override { return inner_->identity(); }
+    Clock& clock() override { return inner_->clock(); }
+    std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return inner_->open(access); }
+    [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return inner_->adapter(); }
+    [[nodiscard]] StateSnapshot stateSnapshot() override { return inner_->stateSnapshot(); }
+    [[nodiscard]] std::optional<std::vector<DriveCommand>> commandTrace() override { return inner_->commandTrace(); }
+    void clearCommandTrace() override { inner_->clearCommandTrace(); }
+
+private:
+    std::unique_ptr<Device> inner_;
+};
+
+TEST(SpinUpBenchmarks, WithoutAPassThroughStopTheSpindleWithStopAudio)
+{
+    const inventory::Inventory inventory = inventory::parseInventory(kWriter, "devices.yaml", inventory::emulatorVocabulary());
+    WithoutPassThrough device(inventory::openDevice(inventory.devices.at(0)));
+    suites::bench::clearQualityWarnings();
+    const StateSnapshot before = device.stateSnapshot();
+    EXPECT_EQ(suites::bench::registerSpinUpBenchmarks(device, "spin_nopt"), 13u);
+    device.clearCommandTrace();
+    CapturingReporter reporter;
+    EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^SpinUp/spin_nopt/48x/"), 1u);
+    EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+    EXPECT_EQ(device.stateSnapshot(), before);
+    // STOP_AUDIO's START STOP UNIT (Immed = 1, Start = 0) once, and no START UNIT: reads spin the disc up, the
+    // spindle guard's last of all (only the speed guard's SET CD SPEED / SET STREAMING follow it).
+    const auto trace = device.commandTrace();
+    ASSERT_TRUE(trace.has_value());
+    std::size_t stops = 0;
+    std::optional<std::uint8_t> lastMediumCommand;
+    for (const DriveCommand& c : *trace) {
+        if (c.cdb.empty()) continue;
+        if (c.cdb[0] == 0x1B) {
+            EXPECT_EQ(c.cdb[1], 0x01);
+            EXPECT_EQ(c.cdb[4], 0x00);
+            ++stops;
+        }
+        if (c.cdb[0] == 0x1B || c.cdb[0] == 0x28) lastMediumCommand = c.cdb[0];
+    }
+    EXPECT_EQ(stops, 1u);
+    EXPECT_EQ(lastMediumCommand, std::optional<std::uint8_t>(0x28)) << "READ(10) after the stop: the spindle guard's read";
+    const auto& fast = reporter.counters.at("SpinUp/spin_nopt/48x/iterations:1/manual_time");
+    EXPECT_GT(fast.at("first_data_ms"), 2500.0) << "the spin-up is in the first read";
+    EXPECT_LT(fast.at("first_data_ms"), 2530.0);
+}
+
+}  // namespace
