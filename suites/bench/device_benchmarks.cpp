@@ -3,6 +3,7 @@
 #include "suites/bench/access_benchmarks.hpp"
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/read_benchmarks.hpp"
+#include "suites/bench/transfer_curve_benchmarks.hpp"
 
 namespace cdcts::suites::bench {
 
@@ -26,6 +27,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     std::size_t count = 0;
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
+    count += registerTransferCurveBenchmarks(*target.device, target.id);
     count += registerAccessBenchmarks(*target.device, target.id);
     return count;
 }
