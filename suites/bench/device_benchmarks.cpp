@@ -1,9 +1,11 @@
 #include "suites/bench/device_benchmarks.hpp"
 
+#include "suites/bench/access_benchmarks.hpp"
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 #include "suites/bench/streaming_benchmarks.hpp"
 #include "suites/bench/spin_up_benchmarks.hpp"
+#include "suites/bench/transfer_curve_benchmarks.hpp"
 
 namespace cdcts::suites::bench {
 
@@ -27,6 +29,8 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     std::size_t count = 0;
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
+    count += registerTransferCurveBenchmarks(*target.device, target.id);
+    count += registerAccessBenchmarks(*target.device, target.id);
     count += registerStreamingBenchmarks(target);
     count += registerSpinUpBenchmarks(*target.device, target.id);
     return count;

@@ -1,0 +1,56 @@
+#pragma once
+// The readable disc as the whole-disc benchmarks (access time, transfer-rate curve) see it through the Device
+// seam: READ_TOC's tracks, each with the read that returns its sectors (ReadFile for 2048-byte user data,
+// RAW_READ in the TrackMode the driver uses for audio, mode 2 formless and mode 2 form 2 sectors), and the drive's
+// read-ahead as far as the drive tells it.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "harness/device/device.hpp"
+
+namespace cdcts::suites::bench {
+
+// Sectors [start, end) of one track, read with RAW_READ in `rawMode` (a TRACK_MODE_TYPE) or, without one, ReadFile.
+struct ReadSpan {
+    std::int32_t start = 0;
+    std::int32_t end = 0;
+    std::optional<std::int32_t> rawMode;
+    [[nodiscard]] std::int32_t length() const { return end - start; }
+};
+
+struct DiscMap {
+    std::vector<ReadSpan> spans;  // ascending, non-empty; pregaps between tracks of different types left out
+    std::int32_t leadOut = 0;     // the program area is LBA [0, leadOut)
+};
+
+// The disc's map from READ_TOC (plus one raw read per data track to tell mode 1 from mode 2 formless and form 2,
+// where the drive has C2 or R-W support). nullopt when READ_TOC has no track: no disc.
+[[nodiscard]] std::optional<DiscMap> readDiscMap(Device& device, DeviceHandle& handle);
+
+// The span holding `lba`, or nullptr.
+[[nodiscard]] const ReadSpan* spanAt(const DiscMap& map, std::int32_t lba);
+
+[[nodiscard]] std::size_t bytesPerSector(std::optional<std::int32_t> rawMode);
+// "ReadFile", or "RAW_READ CDDA" etc., for error texts.
+[[nodiscard]] std::string readName(std::optional<std::int32_t> rawMode);
+
+// One read command of `sectors` at `lba` into `buffer` (at least sectors × bytesPerSector(rawMode) bytes).
+ControlResult readSectors(DeviceHandle& handle, std::optional<std::int32_t> rawMode, std::int32_t lba, std::uint32_t sectors,
+                          std::span<std::uint8_t> buffer);
+
+// How far a read may be served from the drive's cache instead of the medium, in sectors.
+struct ReadAhead {
+    std::int32_t sectors = 0;
+    std::string source;  // where the figure comes from, for the label
+};
+
+// The larger of the drive's buffer (mode page 2Ah "Buffer Size Supported", KiB, through the pass-through) in 2048-byte
+// sectors and paranoia's cache model of 1200 sectors; 4 MiB (the top of the typical 1-4 MB, perf-anchors.md §1.7)
+// when the drive does not say.
+[[nodiscard]] ReadAhead readAheadOf(Device& device);
+
+}  // namespace cdcts::suites::bench
