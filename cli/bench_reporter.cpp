@@ -132,7 +132,7 @@ void BenchReporter::start(std::size_t index)
         const std::string& runName = planned_[index];
         const auto device = devices_.find(bench::splitBenchName(runName).device);
         latest = bench::placeBenchCase(record_, runName, device != devices_.end() ? device->second.properties : reports::Properties{},
-                                       bench::inFlightCaseRecord(runName, runName));
+                                       bench::inFlightCaseRecord(runName));
     }
     updateJunit(latest);
     {

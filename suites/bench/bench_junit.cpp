@@ -43,10 +43,10 @@ reports::CaseRecord benchCaseRecord(const BenchResult& result, const std::string
     return item;
 }
 
-reports::CaseRecord inFlightCaseRecord(const std::string& name, const std::string& runName)
+reports::CaseRecord inFlightCaseRecord(const std::string& runName)
 {
     reports::CaseRecord item;
-    item.name = caseName(name);
+    item.name = caseName(registeredName(runName));
     item.testId = runName;
     item.finished = false;
     return item;

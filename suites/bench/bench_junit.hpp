@@ -18,8 +18,8 @@ namespace cdcts::suites::bench {
 // The testcase of one finished benchmark.
 [[nodiscard]] reports::CaseRecord benchCaseRecord(const BenchResult& result, const std::string& deviceIdentity);
 
-// The testcase of a benchmark that has started and not finished: a Crash if the run ends there.
-[[nodiscard]] reports::CaseRecord inFlightCaseRecord(const std::string& name, const std::string& runName);
+// The testcase of a benchmark (by its run name) that has started and not finished: a Crash if the run ends there.
+[[nodiscard]] reports::CaseRecord inFlightCaseRecord(const std::string& runName);
 
 // Puts `item` (the testcase of the benchmark `name`) into its family and device's suite of `run`, creating the
 // suite with `deviceProperties` when it is the first; it replaces the suite's last case when that one is the same

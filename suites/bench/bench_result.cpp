@@ -15,6 +15,21 @@ BenchNameParts splitBenchName(std::string_view name)
     return parts;
 }
 
+std::string registeredName(std::string_view runName)
+{
+    // The suffixes without a ':' that Google Benchmark 1.7 appends: the time basis of UseRealTime and friends.
+    static constexpr std::string_view kTimeSuffixes[] = {"manual_time", "real_time", "process_time"};
+    while (true) {
+        const std::size_t slash = runName.rfind('/');
+        if (slash == std::string_view::npos) return std::string(runName);
+        const std::string_view last = runName.substr(slash + 1);
+        bool suffix = last.find(':') != std::string_view::npos;
+        for (const std::string_view t : kTimeSuffixes) suffix = suffix || last == t;
+        if (!suffix) return std::string(runName);
+        runName = runName.substr(0, slash);
+    }
+}
+
 std::string nameWithoutDevice(std::string_view name)
 {
     const BenchNameParts parts = splitBenchName(name);

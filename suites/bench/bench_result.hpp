@@ -51,6 +51,10 @@ struct BenchNameParts {
 };
 [[nodiscard]] BenchNameParts splitBenchName(std::string_view name);
 
+// The registered name of a run name: Google Benchmark's suffixes ("/iterations:16", "/manual_time", ...) removed.
+// Registered names never hold ':' (docs/performance.md "cdcts bench"), so every part with one is a suffix.
+[[nodiscard]] std::string registeredName(std::string_view runName);
+
 // The name with the device id left out ("RawRead/CDDA/27/inner"): what devices.yaml thresholds match.
 [[nodiscard]] std::string nameWithoutDevice(std::string_view name);
 

@@ -43,6 +43,9 @@ TEST(BenchNames, SplitIntoFamilyDeviceAndParameters)
     EXPECT_EQ(nameWithoutDevice("RawRead/emu_writer/CDDA/27/outer"), "RawRead/CDDA/27/outer");
     EXPECT_EQ(nameWithoutDevice("SpinUp/emu_writer"), "SpinUp");
     EXPECT_EQ(splitBenchName("SpinUp/emu_writer").parameters, "");
+    EXPECT_EQ(registeredName("RawRead/emu_writer/CDDA/27/outer/iterations:16/manual_time"), "RawRead/emu_writer/CDDA/27/outer");
+    EXPECT_EQ(registeredName("Seek/emu_writer/random/min_time:0.500/real_time"), "Seek/emu_writer/random");
+    EXPECT_EQ(registeredName("SpinUp/emu_writer"), "SpinUp/emu_writer");
 }
 
 TEST(ThresholdPattern, MatchesPartByPartWithStarForOnePart)
@@ -192,8 +195,9 @@ TEST(BenchJunit, FinishedCaseReplacesItsInFlightPlaceholder)
 {
     reports::RunRecord run;
     const std::string runName = "RawRead/d/CDDA/1/inner/iterations:16/manual_time";
-    placeBenchCase(run, runName, {}, inFlightCaseRecord(runName, runName));
+    placeBenchCase(run, runName, {}, inFlightCaseRecord(runName));
     EXPECT_EQ(run.suites.at(0).cases.at(0).verdict(), reports::Verdict::Crash);
+    EXPECT_EQ(run.suites.at(0).cases.at(0).name, "CDDA/1/inner");  // named as it will be when finished
     BenchResult r = measured("RawRead/d/CDDA/1/inner", {});
     const auto where = placeBenchCase(run, r.name, {}, benchCaseRecord(r, ""));
     EXPECT_EQ(where.first, 0u);
