@@ -40,8 +40,9 @@ struct BenchOptions {
     std::string program;
 };
 
-// Hands `args` to Google Benchmark's flag parser (which keeps a flag's value until it is given again).
-void initializeBenchmark(std::vector<std::string> args)
+// Hands `args` to Google Benchmark's flag parser (which keeps a flag's value until it is given again). Google
+// Benchmark keeps a pointer to args[0] (the executable name it prints), so `args` must outlive the run.
+void initializeBenchmark(std::vector<std::string>& args)
 {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -57,7 +58,7 @@ std::vector<std::string> plannedBenchmarks(const BenchOptions& options)
 {
     std::vector<std::string> args{options.program, "--benchmark_list_tests=true"};
     if (!options.filter.empty()) args.push_back("--benchmark_filter=" + options.filter);
-    initializeBenchmark(std::move(args));
+    initializeBenchmark(args);
     std::ostringstream listing;
     benchmark::ConsoleReporter lister;
     lister.SetOutputStream(&listing);
@@ -162,7 +163,7 @@ int runBenchmarks(const BenchOptions& options)
         args.push_back("--benchmark_out=" + options.json);
         args.push_back("--benchmark_out_format=json");
     }
-    initializeBenchmark(std::move(args));
+    initializeBenchmark(args);  // lives until the end of the run, as Google Benchmark needs
 
     std::unique_ptr<reports::JunitFile> junit;
     if (!options.junit.empty()) junit = std::make_unique<reports::JunitFile>(options.junit, reports::JunitOptions{true});
