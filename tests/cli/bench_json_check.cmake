@@ -1,5 +1,6 @@
 # `cdcts bench` end to end over the repository's devices.yaml, filtered to a few benchmarks so it stays fast:
-# the exit code, the JSON's benchmark names, positive rate counters, and NotSupported as the only error.
+# the exit code, the JSON's benchmark names, positive rate counters, NotSupported as the only error, and the
+# "cdcts" section (a verdict per benchmark) after Google Benchmark's own members.
 # (x_cd = sectors_per_second / 75 is checked by tests/suites/bench_units_test.cpp.)
 cmake_minimum_required(VERSION 3.19)  # string(JSON), IN_LIST
 # Run as: cmake -DCDCTS=<binary> -DDEVICES=<devices.yaml> -DOUT=<json> -P bench_json_check.cmake
@@ -47,5 +48,15 @@ foreach(expected
 endforeach()
 if(positive LESS 9)
   message(FATAL_ERROR "only ${positive} benchmarks reported rates; expected at least 9 (3 positions x 3 families)")
+endif()
+# cdcts' own section after Google's members: a verdict per benchmark and the run's exit code.
+string(JSON verdicts LENGTH "${json}" cdcts verdicts)
+string(JSON exit_code GET "${json}" cdcts exit_code)
+if(NOT verdicts EQUAL count OR NOT exit_code EQUAL 0)
+  message(FATAL_ERROR "the cdcts section has ${verdicts} verdicts for ${count} benchmarks, exit_code ${exit_code}")
+endif()
+string(JSON first_verdict GET "${json}" cdcts verdicts 0 verdict)
+if(NOT first_verdict MATCHES "^(Pass|NotSupported|QualityWarning)$")
+  message(FATAL_ERROR "unexpected verdict ${first_verdict}")
 endif()
 message(STATUS "${count} benchmarks, ${positive} with positive rates")
