@@ -1,6 +1,7 @@
 #include "suites/bench/device_benchmarks.hpp"
 
 #include "suites/bench/bench_target.hpp"
+#include "suites/bench/latency_benchmarks.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 
 namespace cdcts::suites::bench {
@@ -25,6 +26,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     std::size_t count = 0;
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
+    count += registerLatencyBenchmarks(*target.device, target.id);
     return count;
 }
 
