@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -23,6 +24,8 @@
 #include "harness/ioctl/structures/performance.hpp"
 #include "harness/ioctl/structures/speed.hpp"
 #include "harness/ioctl/structures/subchannel.hpp"
+#include "harness/ioctl/structures/toc_ex.hpp"
+#include "harness/mmc/msf.hpp"
 #include "harness/mmc/opcode.hpp"
 #include "suites/bench/findings.hpp"
 #include "suites/bench/latency_budgets.hpp"
@@ -229,10 +232,42 @@ struct DiscPlan {
     std::vector<Span> cookedSpans;
 };
 
+// READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
+// the next lead-in (some 11 400 sectors a drive refuses to read). The full TOC (READ_TOC_EX format 2) names each
+// track's session and each session's lead-out (point A2h); a track that ends its session ends there.
+void endAtSessionLeadOuts(DeviceHandle& handle, reads::Layout& layout)
+{
+    ioctl::CDROM_READ_TOC_EX in{};
+    in.Format = ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC & 0xF;
+    in.Msf = 1;
+    in.SessionTrack = 1;
+    std::vector<std::uint8_t> out(4096, 0);
+    const ControlResult r = handle.control(ioctl::codes::CdromReadTocEx, bytesOf(in), out);
+    if (!r.status.isSuccess()) return;  // no full TOC: keep READ_TOC's spans
+    std::map<std::uint8_t, std::uint8_t> sessionOfTrack;
+    std::map<std::uint8_t, std::int32_t> leadOutOfSession;
+    constexpr std::size_t kBlock = sizeof(ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK);
+    for (std::size_t at = ioctl::CDROM_TOC_FULL_TOC_DATA::kDescriptorsOffset; at + kBlock <= r.information; at += kBlock) {
+        ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK d{};
+        std::memcpy(&d, out.data() + at, kBlock);
+        if (d.Adr != 1) continue;
+        if (d.Point >= 1 && d.Point <= 99) sessionOfTrack[d.Point] = d.SessionNumber;
+        if (d.Point == 0xA2) leadOutOfSession[d.SessionNumber] = mmc::msfToLba(mmc::Msf{d.Msf[0], d.Msf[1], d.Msf[2]});
+    }
+    for (std::size_t i = 0; i + 1 < layout.tracks.size(); ++i) {
+        reads::Track& t = layout.tracks[i];
+        const auto session = sessionOfTrack.find(t.number);
+        const auto next = sessionOfTrack.find(layout.tracks[i + 1].number);
+        if (session == sessionOfTrack.end() || next == sessionOfTrack.end() || session->second == next->second) continue;
+        if (const auto leadOut = leadOutOfSession.find(session->second); leadOut != leadOutOfSession.end()) t.end = std::min(t.end, leadOut->second);
+    }
+}
+
 DiscPlan planDisc(Device& device, DeviceHandle& handle)
 {
     DiscPlan plan;
-    const std::optional<reads::Layout> layout = reads::readLayout(handle);
+    std::optional<reads::Layout> layout = reads::readLayout(handle);
+    if (layout) endAtSessionLeadOuts(handle, *layout);
     if (!layout || layout->tracks.empty()) {
         plan.rawReason = "NotSupported: READ_TOC lists no track";
         return plan;

@@ -115,4 +115,13 @@ TEST(LatencyBenchmarks, AWornDiscDrawsAQualityWarningForNormalReadsOnly)
     EXPECT_LT(r["Latency/t_worn/ReadFile_streaming"].counters["max_ms"], 100.0);
 }
 
+TEST(LatencyBenchmarks, RandomReadsStayInsideTheSessionsOfAMultiSessionDisc)
+{
+    // synthetic:multisession: audio tracks 1-2 in session 1, its lead-out and session 2's lead-in (which the drive
+    // refuses to read), then data track 3. READ_TOC alone would let track 2 run on to track 3.
+    auto r = runLatencyOf(deviceYaml("t_multi", "synthetic:multisession"), "t_multi");
+    EXPECT_EQ(r["Latency/t_multi/RAW_READ"].error, "");
+    EXPECT_EQ(r["Latency/t_multi/ReadFile"].error, "");
+}
+
 }  // namespace
