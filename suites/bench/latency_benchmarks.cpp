@@ -49,7 +49,7 @@ constexpr Nanoseconds kPassThroughTimeout = std::chrono::seconds(10);
 enum class Verdict { AsExpected, NotServed, Failed };
 struct CallResult {
     Verdict verdict = Verdict::AsExpected;
-    std::string text;  // for NotServed and Failed
+    std::string text;     // for NotServed and Failed
     std::string at = {};  // where the call went, when it varies ("LBA 8000"): named beside the slowest sample
 };
 // The index-th call (warm-up calls first): reads move to a new LBA per call.
@@ -230,6 +230,7 @@ struct DiscPlan {
     std::vector<Span> rawSpans;
     std::string rawReason;  // when rawSpans is empty
     std::vector<Span> cookedSpans;
+    std::string cookedReason = "NotSupported: the disc has no track of 2048-byte user data";  // when cookedSpans is empty
 };
 
 // READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
@@ -269,7 +270,7 @@ DiscPlan planDisc(Device& device, DeviceHandle& handle)
     std::optional<reads::Layout> layout = reads::readLayout(handle);
     if (layout) endAtSessionLeadOuts(handle, *layout);
     if (!layout || layout->tracks.empty()) {
-        plan.rawReason = "NotSupported: READ_TOC lists no track";
+        plan.rawReason = plan.cookedReason = "NotSupported: READ_TOC lists no track";
         return plan;
     }
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
@@ -462,7 +463,7 @@ std::size_t registerLatencyBenchmarks(Device& device, const std::string& id)
         }
         const std::vector<Span>& spans = raw ? plan.rawSpans : plan.cookedSpans;
         if (spans.empty()) {
-            registerSkip(name, "NotSupported: the disc has no track of 2048-byte user data");
+            registerSkip(name, plan.cookedReason);
             continue;
         }
         const std::size_t bytesPerSector = raw ? ioctl::rawSectorSize(*plan.rawMode) : ioctl::COOKED_SECTOR_SIZE;
