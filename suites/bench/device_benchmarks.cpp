@@ -2,6 +2,7 @@
 
 #include "suites/bench/access_benchmarks.hpp"
 #include "suites/bench/bench_target.hpp"
+#include "suites/bench/latency_benchmarks.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 #include "suites/bench/streaming_benchmarks.hpp"
 #include "suites/bench/spin_up_benchmarks.hpp"
@@ -31,6 +32,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     count += registerReadBenchmarks(*target.device, target.id);
     count += registerTransferCurveBenchmarks(*target.device, target.id);
     count += registerAccessBenchmarks(*target.device, target.id);
+    count += registerLatencyBenchmarks(*target.device, target.id);
     count += registerStreamingBenchmarks(target);
     count += registerSpinUpBenchmarks(*target.device, target.id);
     return count;
