@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -22,6 +23,7 @@
 #include "harness/ioctl/structures/geometry.hpp"
 #include "harness/ioctl/structures/raw_read.hpp"
 #include "harness/ioctl/structures/toc.hpp"
+#include "harness/ioctl/structures/toc_ex.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "harness/mmc/msf.hpp"
 #include "suites/caller_buffer.hpp"
@@ -100,8 +102,41 @@ struct Layout {
     std::int32_t leadOut = 0;
 };
 
+// READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
+// the next lead-in (some 11 400 sectors a drive refuses to read). The full TOC (READ_TOC_EX format 2) names each
+// track's session and each session's lead-out (point A2h); a track that ends its session ends there.
+inline void endAtSessionLeadOuts(DeviceHandle& handle, Layout& layout)
+{
+    ioctl::CDROM_READ_TOC_EX in{};
+    in.Format = ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC & 0xF;
+    in.Msf = 1;
+    in.SessionTrack = 1;
+    std::vector<std::uint8_t> input(sizeof in);
+    std::memcpy(input.data(), &in, sizeof in);
+    std::vector<std::uint8_t> out(4096, 0);
+    const ControlResult r = handle.control(codes::CdromReadTocEx, input, out);
+    if (!r.status.isSuccess()) return;  // no full TOC: keep READ_TOC's spans
+    std::map<std::uint8_t, std::uint8_t> sessionOfTrack;
+    std::map<std::uint8_t, std::int32_t> leadOutOfSession;
+    constexpr std::size_t kBlock = sizeof(ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK);
+    for (std::size_t at = ioctl::CDROM_TOC_FULL_TOC_DATA::kDescriptorsOffset; at + kBlock <= r.information; at += kBlock) {
+        ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK d{};
+        std::memcpy(&d, out.data() + at, kBlock);
+        if (d.Adr != 1) continue;
+        if (d.Point >= 1 && d.Point <= 99) sessionOfTrack[d.Point] = d.SessionNumber;
+        if (d.Point == 0xA2) leadOutOfSession[d.SessionNumber] = mmc::msfToLba(mmc::Msf{d.Msf[0], d.Msf[1], d.Msf[2]});
+    }
+    for (std::size_t i = 0; i + 1 < layout.tracks.size(); ++i) {
+        Track& t = layout.tracks[i];
+        const auto session = sessionOfTrack.find(t.number);
+        const auto next = sessionOfTrack.find(layout.tracks[i + 1].number);
+        if (session == sessionOfTrack.end() || next == sessionOfTrack.end() || session->second == next->second) continue;
+        if (const auto leadOut = leadOutOfSession.find(session->second); leadOut != leadOutOfSession.end()) t.end = std::min(t.end, leadOut->second);
+    }
+}
+
 // READ_TOC (MSF addresses) as tracks. Where the next track changes type, its 2-second pregap (Red Book) is
-// left out of this track's readable span.
+// left out of this track's readable span; the last track of a session ends at that session's lead-out.
 inline std::optional<Layout> readLayout(DeviceHandle& handle)
 {
     std::vector<std::uint8_t> out(ioctl::MAXIMUM_CDROM_SIZE + 4, 0);
@@ -129,6 +164,7 @@ inline std::optional<Layout> readLayout(DeviceHandle& handle)
             t.end = next.audio() != t.audio() ? next.start - 150 : next.start;
         }
     }
+    endAtSessionLeadOuts(handle, layout);
     return layout;
 }
 
@@ -192,7 +228,9 @@ inline std::string missingCapability(std::int32_t mode, const RawCapabilities& c
 
 // --- Sector kinds --------------------------------------------------------------------------------------
 
-enum class SectorKind { Audio, Mode1, Mode2Formless, Mode2Form1, Mode2Form2, Unknown };
+// Mode2Mixed: an XA track whose sectors alternate between form 1 and form 2 (CD-i, game discs with interleaved
+// XA audio): neither ReadFile (form 1 only) nor RAW_READ XAForm2 (form 2 only) reads a run of them.
+enum class SectorKind { Audio, Mode1, Mode2Formless, Mode2Form1, Mode2Form2, Mode2Mixed, Unknown };
 
 inline const char* sectorKindName(SectorKind kind)
 {
@@ -202,6 +240,7 @@ inline const char* sectorKindName(SectorKind kind)
     case SectorKind::Mode2Formless: return "mode 2 formless";
     case SectorKind::Mode2Form1: return "mode 2 form 1";
     case SectorKind::Mode2Form2: return "mode 2 form 2";
+    case SectorKind::Mode2Mixed: return "mode 2, forms 1 and 2 interleaved";
     default: return "unknown";
     }
 }
@@ -267,6 +306,36 @@ inline SectorKind probeKindAt(DeviceHandle& handle, const Track& track, std::int
 inline SectorKind probeKind(DeviceHandle& handle, const Track& track, const std::optional<RawCapabilities>& caps)
 {
     return probeKindAt(handle, track, track.start, caps);
+}
+
+// What a whole track holds, for code that reads runs of its sectors (the benchmarks): probeKind's answer, except
+// that an XA track is checked over its first sectors in one RAW_READ, and is Mode2Mixed when their forms differ.
+// Interleaves repeat within a few sectors (XA audio every 4th to 32nd sector), so 16 sectors see them.
+inline SectorKind probeTrackKind(DeviceHandle& handle, const Track& track, const std::optional<RawCapabilities>& caps)
+{
+    const SectorKind first = probeKind(handle, track, caps);
+    if ((first != SectorKind::Mode2Form1 && first != SectorKind::Mode2Form2) || track.length() < 2) return first;
+    const std::int32_t mode = caps->c2 ? ioctl::RawWithC2 : ioctl::RawWithSubCode;  // probeKind needed one of them
+    const auto count = static_cast<std::uint32_t>(std::min<std::int32_t>(16, track.length()));
+    PageBuffer out(count * ioctl::rawSectorSize(mode));
+    const ControlResult r = handle.control(codes::CdromRawRead, rawReadInfo(offsetOf(track.start), count, mode), out.span());
+    if (!r.status.isSuccess()) return first;
+    // The reply packs each sector's sync, header, subheader and user data (its length set by its form), then C2 / R-W.
+    const std::span<const std::uint8_t> s = out.span().first(r.information);
+    for (std::size_t at = 0; at + 24 <= s.size();) {
+        if (s[at + 15] != 2) return first;  // not the XA layout this parse assumes
+        const bool form2 = (s[at + 18] & 0x20) != 0;
+        if (form2 != (first == SectorKind::Mode2Form2)) return SectorKind::Mode2Mixed;
+        at += mainChannelBytes(form2 ? SectorKind::Mode2Form2 : SectorKind::Mode2Form1, mode) + extraBytes(mode);
+    }
+    return first;
+}
+
+// Whether ReadFile (2048-byte user data per sector) reads a run of a track of this kind: mode 1, form 1, or data
+// the probe could not classify (without C2 / R-W support the driver's own choice is all there is).
+inline bool cookedReadable(SectorKind kind)
+{
+    return kind == SectorKind::Mode1 || kind == SectorKind::Mode2Form1 || kind == SectorKind::Unknown;
 }
 
 inline std::uint8_t bcd(std::uint8_t v) { return static_cast<std::uint8_t>((v / 10) << 4 | (v % 10)); }

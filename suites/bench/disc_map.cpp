@@ -17,15 +17,12 @@ constexpr std::int32_t kParanoiaCacheSectors = 1200;
 constexpr std::int32_t kUnknownBufferSectors = 4 * 1024 * 1024 / 2048;
 
 // The read that returns a track's sectors, as the read suites choose it: audio by CDDA, mode 2 formless by
-// YellowMode2, form 2 by XAForm2, everything else (mode 1, form 1, or data the probe could not classify) cooked.
-std::optional<std::int32_t> rawModeFor(reads::SectorKind kind)
+// YellowMode2, form 2 by XAForm2, interleaved forms by an "any type" mode, everything else (mode 1, form 1, or data
+// the probe could not classify) cooked.
+std::optional<std::int32_t> rawModeFor(reads::SectorKind kind, const std::optional<reads::RawCapabilities>& caps)
 {
-    switch (kind) {
-    case reads::SectorKind::Audio: return ioctl::CDDA;
-    case reads::SectorKind::Mode2Formless: return ioctl::YellowMode2;
-    case reads::SectorKind::Mode2Form2: return ioctl::XAForm2;
-    default: return std::nullopt;
-    }
+    if (reads::cookedReadable(kind)) return std::nullopt;
+    return reads::modeFor(kind, caps);
 }
 
 }  // namespace
@@ -39,7 +36,7 @@ std::optional<DiscMap> readDiscMap(Device& device, DeviceHandle& handle)
     map.leadOut = layout->leadOut;
     for (const reads::Track& t : layout->tracks) {
         if (t.length() <= 0) continue;
-        map.spans.push_back({t.start, t.end, rawModeFor(reads::probeKind(handle, t, caps))});
+        map.spans.push_back({t.start, t.end, rawModeFor(reads::probeTrackKind(handle, t, caps), caps)});
     }
     if (map.spans.empty()) return std::nullopt;
     return map;

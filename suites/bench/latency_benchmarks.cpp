@@ -233,42 +233,10 @@ struct DiscPlan {
     std::string cookedReason = "NotSupported: the disc has no track of 2048-byte user data";  // when cookedSpans is empty
 };
 
-// READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
-// the next lead-in (some 11 400 sectors a drive refuses to read). The full TOC (READ_TOC_EX format 2) names each
-// track's session and each session's lead-out (point A2h); a track that ends its session ends there.
-void endAtSessionLeadOuts(DeviceHandle& handle, reads::Layout& layout)
-{
-    ioctl::CDROM_READ_TOC_EX in{};
-    in.Format = ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC & 0xF;
-    in.Msf = 1;
-    in.SessionTrack = 1;
-    std::vector<std::uint8_t> out(4096, 0);
-    const ControlResult r = handle.control(ioctl::codes::CdromReadTocEx, bytesOf(in), out);
-    if (!r.status.isSuccess()) return;  // no full TOC: keep READ_TOC's spans
-    std::map<std::uint8_t, std::uint8_t> sessionOfTrack;
-    std::map<std::uint8_t, std::int32_t> leadOutOfSession;
-    constexpr std::size_t kBlock = sizeof(ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK);
-    for (std::size_t at = ioctl::CDROM_TOC_FULL_TOC_DATA::kDescriptorsOffset; at + kBlock <= r.information; at += kBlock) {
-        ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK d{};
-        std::memcpy(&d, out.data() + at, kBlock);
-        if (d.Adr != 1) continue;
-        if (d.Point >= 1 && d.Point <= 99) sessionOfTrack[d.Point] = d.SessionNumber;
-        if (d.Point == 0xA2) leadOutOfSession[d.SessionNumber] = mmc::msfToLba(mmc::Msf{d.Msf[0], d.Msf[1], d.Msf[2]});
-    }
-    for (std::size_t i = 0; i + 1 < layout.tracks.size(); ++i) {
-        reads::Track& t = layout.tracks[i];
-        const auto session = sessionOfTrack.find(t.number);
-        const auto next = sessionOfTrack.find(layout.tracks[i + 1].number);
-        if (session == sessionOfTrack.end() || next == sessionOfTrack.end() || session->second == next->second) continue;
-        if (const auto leadOut = leadOutOfSession.find(session->second); leadOut != leadOutOfSession.end()) t.end = std::min(t.end, leadOut->second);
-    }
-}
-
 DiscPlan planDisc(Device& device, DeviceHandle& handle)
 {
     DiscPlan plan;
-    std::optional<reads::Layout> layout = reads::readLayout(handle);
-    if (layout) endAtSessionLeadOuts(handle, *layout);
+    const std::optional<reads::Layout> layout = reads::readLayout(handle);
     if (!layout || layout->tracks.empty()) {
         plan.rawReason = plan.cookedReason = "NotSupported: READ_TOC lists no track";
         return plan;
@@ -276,14 +244,14 @@ DiscPlan planDisc(Device& device, DeviceHandle& handle)
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
     for (const reads::Track& t : layout->tracks) {
         if (t.length() <= 0) continue;
-        const reads::SectorKind kind = reads::probeKind(handle, t, caps);
+        const reads::SectorKind kind = reads::probeTrackKind(handle, t, caps);
         const std::optional<std::int32_t> mode = reads::modeFor(kind, caps);
         // RAW_READ reads the tracks of the first TrackMode that reads any track of this disc.
         if (mode && (!plan.rawMode || *plan.rawMode == *mode)) {
             plan.rawMode = mode;
             plan.rawSpans.push_back({t.start, t.end});
         }
-        if (!t.audio() && kind != reads::SectorKind::Mode2Formless && kind != reads::SectorKind::Mode2Form2)
+        if (!t.audio() && reads::cookedReadable(kind))
             plan.cookedSpans.push_back({t.start, t.end});
     }
     if (!plan.rawMode) plan.rawReason = "NotSupported: no TrackMode reads this disc's tracks (mode 1 data needs C2 or R-W support, which the drive lacks)";

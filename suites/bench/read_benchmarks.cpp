@@ -231,7 +231,7 @@ std::size_t registerReadBenchmarks(Device& device, const std::string& id)
 
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
     std::vector<reads::SectorKind> kinds;
-    for (const reads::Track& t : layout->tracks) kinds.push_back(reads::probeKind(*target->handle, t, caps));
+    for (const reads::Track& t : layout->tracks) kinds.push_back(reads::probeTrackKind(*target->handle, t, caps));
 
     for (const std::int32_t mode : reads::kTrackModes) {
         const std::string prefix = "RawRead/" + id + "/" + reads::trackModeName(mode);
@@ -249,8 +249,7 @@ std::size_t registerReadBenchmarks(Device& device, const std::string& id)
     std::vector<Span> cooked;
     for (std::size_t i = 0; i < layout->tracks.size(); ++i) {
         const reads::SectorKind k = kinds[i];
-        if (!layout->tracks[i].audio() && k != reads::SectorKind::Mode2Formless && k != reads::SectorKind::Mode2Form2 &&
-            layout->tracks[i].length() > 0)
+        if (!layout->tracks[i].audio() && reads::cookedReadable(k) && layout->tracks[i].length() > 0)
             cooked.push_back({layout->tracks[i].start, layout->tracks[i].end});
     }
     if (cooked.empty()) {

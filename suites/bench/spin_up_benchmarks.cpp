@@ -254,11 +254,13 @@ std::optional<Plan> planFor(Device& device, const std::shared_ptr<DeviceHandle>&
     plan.passThrough = device.passThrough() != nullptr;
     plan.setStreaming = speed::capabilities(*handle).rtsPresent;
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
-    switch (reads::probeKind(*handle, *longest, caps)) {
-    case reads::SectorKind::Audio: plan.mode = ioctl::CDDA; break;
-    case reads::SectorKind::Mode2Formless: plan.mode = ioctl::YellowMode2; break;
-    case reads::SectorKind::Mode2Form2: plan.mode = ioctl::XAForm2; break;
-    default: break;
+    const reads::SectorKind kind = reads::probeTrackKind(*handle, *longest, caps);
+    if (!reads::cookedReadable(kind)) {
+        plan.mode = reads::modeFor(kind, caps);
+        if (!plan.mode) {
+            why = std::string("NotSupported: the disc's longest track holds ") + reads::sectorKindName(kind) + " sectors, which no TrackMode of this drive reads";
+            return std::nullopt;
+        }
     }
     // 64 KiB or the adapter's page-aligned maximum, whichever is smaller: a throughput-sized read.
     const std::uint32_t maxBytes = std::min<std::uint32_t>(64 * 1024, device.adapter().value_or(mmc::AdapterProperties{}).maxPageAlignedTransferBytes());

@@ -323,16 +323,14 @@ void runMarginal(benchmark::State& state, const std::shared_ptr<Shared>& shared,
     state.SetLabel(label);
 }
 
-// The tracks of 2048-byte user data, as the read benchmarks choose them (mode 1, mode 2 form 1, or data the probe
-// could not classify).
+// The tracks of 2048-byte user data, as the read benchmarks choose them (reads::cookedReadable).
 std::vector<DataSpan> dataSpans(Device& device, DeviceHandle& handle, const reads::Layout& layout)
 {
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
     std::vector<DataSpan> spans;
     for (const reads::Track& t : layout.tracks) {
         if (t.audio() || t.length() <= 0) continue;
-        const reads::SectorKind k = reads::probeKind(handle, t, caps);
-        if (k != reads::SectorKind::Mode2Formless && k != reads::SectorKind::Mode2Form2) spans.push_back({t.start, t.end});
+        if (reads::cookedReadable(reads::probeTrackKind(handle, t, caps))) spans.push_back({t.start, t.end});
     }
     return spans;
 }
