@@ -1,5 +1,6 @@
 #include "suites/bench/device_benchmarks.hpp"
 
+#include "suites/bench/accuracy_benchmarks.hpp"
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 
@@ -25,6 +26,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     std::size_t count = 0;
     // The order here is the order they run in: throughput first, then what changes the drive's state.
     count += registerReadBenchmarks(*target.device, target.id);
+    count += registerAccuracyBenchmarks(target, spec);
     return count;
 }
 
