@@ -33,9 +33,10 @@ TEST(AccuracyCheck, ErrorIsTakenPerRepetitionThenTheMedian)
 
 TEST(AccuracyCheck, OneOutlierDoesNotDecideTheVerdict)
 {
-    // A repetition preempted for 50 ms on a busy machine (+25%) among four that agree within 0.5%.
+    // A repetition preempted for 50 ms on a busy machine (+25%) among four that agree within 0.5%: errors +0.25,
+    // +25, +0.5, +0.1, +0.4%, sorted 0.1, 0.25, 0.4, 0.5, 25, median +0.4%.
     const AccuracyComparison c = compareRepetitions({{200.5, 200}, {250, 200}, {201, 200}, {200.2, 200}, {200.8, 200}});
-    EXPECT_DOUBLE_EQ(c.errorPct, 0.25);
+    EXPECT_NEAR(c.errorPct, 0.4, 1e-9);
     EXPECT_DOUBLE_EQ(c.errorPctMax, 25.0);
     EXPECT_TRUE(c.holds());
 }
