@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace cdcts::suites::bench {
 
@@ -15,24 +16,39 @@ double lowerMedian(std::vector<double> values)
     return values[middle];
 }
 
-AccuracyComparison compareRepetitions(const std::vector<AccuracySample>& samples)
+double errorPct(double measuredMs, double modeledMs)
+{
+    return modeledMs > 0 ? 100.0 * (measuredMs - modeledMs) / modeledMs : 100.0 * measuredMs;
+}
+
+AccuracyComparison compareRepetitions(const std::vector<AccuracyRepetition>& repetitions)
 {
     AccuracyComparison c;
-    c.repetitions = samples.size();
-    if (samples.empty()) return c;
-    std::vector<double> measured;
-    std::vector<double> modeled;
+    c.repetitions = repetitions.size();
+    if (repetitions.empty()) return c;
+    c.commands = repetitions.front().measuredMs.size();
+    for (const AccuracyRepetition& r : repetitions) c.commands = std::min({c.commands, r.measuredMs.size(), r.modeledMs.size()});
+
     std::vector<double> errors;
-    for (const AccuracySample& s : samples) {
-        measured.push_back(s.measuredMs);
-        modeled.push_back(s.modeledMs);
-        errors.push_back(s.modeledMs > 0 ? 100.0 * (s.measuredMs - s.modeledMs) / s.modeledMs : 100.0 * s.measuredMs);
+    for (const AccuracyRepetition& r : repetitions) {
+        const auto n = static_cast<std::ptrdiff_t>(c.commands);
+        errors.push_back(errorPct(std::accumulate(r.measuredMs.begin(), r.measuredMs.begin() + n, 0.0),
+                                  std::accumulate(r.modeledMs.begin(), r.modeledMs.begin() + n, 0.0)));
     }
-    c.measuredMs = lowerMedian(measured);
-    c.modeledMs = lowerMedian(modeled);
-    c.errorPctMin = *std::min_element(errors.begin(), errors.end());
-    c.errorPctMax = *std::max_element(errors.begin(), errors.end());
-    c.errorPct = lowerMedian(std::move(errors));
+    c.repetitionErrorPctMin = *std::min_element(errors.begin(), errors.end());
+    c.repetitionErrorPctMax = *std::max_element(errors.begin(), errors.end());
+
+    for (std::size_t i = 0; i < c.commands; ++i) {
+        std::vector<double> measured;
+        std::vector<double> modeled;
+        for (const AccuracyRepetition& r : repetitions) {
+            measured.push_back(r.measuredMs[i]);
+            modeled.push_back(r.modeledMs[i]);
+        }
+        c.measuredMs += lowerMedian(std::move(measured));
+        c.modeledMs += lowerMedian(std::move(modeled));
+    }
+    c.errorPct = errorPct(c.measuredMs, c.modeledMs);
     return c;
 }
 
