@@ -11,9 +11,11 @@
 
 namespace cdcts::suites::bench {
 
-// Repetitions per check (the verdict is on their median). A spin-up repetition really waits ~2 s, so it gets
-// three; its error is the sleep's overshoot over ~2 s (a few hundredths of a percent), which needs no more.
-inline constexpr int kAccuracyThroughputRepetitions = 5;
+// Repetitions per check: each timed command's figure is the median of its repetitions (accuracy_check.hpp). Seven
+// for throughput, so that four of seven wake-ups of one read must be hit before the median is; a spin-up
+// repetition really waits ~2 s, so it gets three: its error is one sleep's overshoot over ~2 s (a few hundredths
+// of a percent), which needs no more.
+inline constexpr int kAccuracyThroughputRepetitions = 7;
 inline constexpr int kAccuracySpinUpRepetitions = 3;
 // Sequential reads per throughput repetition, as in read_benchmarks.
 inline constexpr int kAccuracyReads = 16;
