@@ -116,9 +116,13 @@ void runAccuracy(benchmark::State& state, const inventory::DeviceSpec& spec, con
 {
     std::unique_ptr<Device> real;
     std::unique_ptr<Device> modeled;
+    std::unique_ptr<DeviceHandle> realHandle;
+    std::unique_ptr<DeviceHandle> modeledHandle;
     try {
         real = openTwin(spec, inventory::EmulatedClock::Real);
         modeled = openTwin(spec, inventory::EmulatedClock::Virtual);
+        realHandle = real->open(HandleAccess::Read);
+        modeledHandle = modeled->open(HandleAccess::Read);
     } catch (const DeviceError& e) {
         state.SkipWithError((std::string("cannot open the twins: ") + e.what()).c_str());
         return;
@@ -127,8 +131,6 @@ void runAccuracy(benchmark::State& state, const inventory::DeviceSpec& spec, con
         state.SkipWithError("the twins are not on a real and a virtual clock");
         return;
     }
-    const std::unique_ptr<DeviceHandle> realHandle = real->open(HandleAccess::Read);
-    const std::unique_ptr<DeviceHandle> modeledHandle = modeled->open(HandleAccess::Read);
     reads::PageBuffer buffer(plan.bufferBytes());
     std::vector<AccuracyRepetition> samples;
     for (auto _ : state) {
