@@ -1,6 +1,7 @@
 #include "suites/bench/device_benchmarks.hpp"
 
 #include "suites/bench/access_benchmarks.hpp"
+#include "suites/bench/accuracy_benchmarks.hpp"
 #include "suites/bench/bench_target.hpp"
 #include "suites/bench/latency_benchmarks.hpp"
 #include "suites/bench/read_benchmarks.hpp"
@@ -35,6 +36,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     count += registerLatencyBenchmarks(*target.device, target.id);
     count += registerStreamingBenchmarks(target);
     count += registerSpinUpBenchmarks(*target.device, target.id);
+    count += registerAccuracyBenchmarks(target, spec);
     return count;
 }
 
