@@ -1,8 +1,8 @@
 #include "suites/bench/results_json.hpp"
 
 #include <cmath>
-#include <cstdio>
 
+#include "harness/ioctl/json.hpp"
 #include "suites/bench/bench_junit.hpp"
 
 namespace cdcts::suites::bench {
@@ -14,7 +14,7 @@ std::string jsonNumber(double value) { return std::isfinite(value) ? figureText(
 std::string stringList(const std::vector<std::string>& items)
 {
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : ", ") + jsonString(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : ", ") + ioctl::jsonQuote(items[i]);
     return out + "]";
 }
 
@@ -26,30 +26,6 @@ std::string thresholdStatus(const ThresholdCheck& c, bool filtered)
 
 }  // namespace
 
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out += escaped;
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    return out + "\"";
-}
-
 std::string cdctsJsonSection(const std::vector<BenchResult>& results, const std::vector<ThresholdCheck>& checks, bool filtered,
                              int exitCode)
 {
@@ -59,8 +35,8 @@ std::string cdctsJsonSection(const std::vector<BenchResult>& results, const std:
         // The verdict the JUnit gives the same benchmark: one set of rules for both reports.
         const reports::CaseRecord item = benchCaseRecord(r, "");
         out += i == 0 ? "\n" : ",\n";
-        out += "      {\"name\": " + jsonString(r.runName) + ", \"verdict\": " + jsonString(reports::verdictName(item.verdict()));
-        if (r.status != BenchStatus::Ran) out += ", \"message\": " + jsonString(r.message);
+        out += "      {\"name\": " + ioctl::jsonQuote(r.runName) + ", \"verdict\": " + ioctl::jsonQuote(reports::verdictName(item.verdict()));
+        if (r.status != BenchStatus::Ran) out += ", \"message\": " + ioctl::jsonQuote(r.message);
         if (!r.qualityWarnings.empty()) out += ", \"quality_warnings\": " + stringList(r.qualityWarnings);
         if (!r.thresholdFailures.empty()) {
             std::vector<std::string> texts;
@@ -75,13 +51,13 @@ std::string cdctsJsonSection(const std::vector<BenchResult>& results, const std:
         const ThresholdCheck& c = checks[i];
         const inventory::BenchThreshold& t = c.threshold;
         out += i == 0 ? "\n" : ",\n";
-        out += "      {\"device\": " + jsonString(c.device) + ", \"benchmark\": " + jsonString(t.benchmark) +
-               ", \"counter\": " + jsonString(t.counter);
+        out += "      {\"device\": " + ioctl::jsonQuote(c.device) + ", \"benchmark\": " + ioctl::jsonQuote(t.benchmark) +
+               ", \"counter\": " + ioctl::jsonQuote(t.counter);
         if (t.min) out += ", \"min\": " + jsonNumber(*t.min);
         if (t.max) out += ", \"max\": " + jsonNumber(*t.max);
-        out += ", \"declared_at\": " + jsonString(locationText(t.location)) + ", \"matched\": " + std::to_string(c.matched) +
+        out += ", \"declared_at\": " + ioctl::jsonQuote(locationText(t.location)) + ", \"matched\": " + std::to_string(c.matched) +
                ", \"passed\": " + std::to_string(c.passed) + ", \"failed\": " + std::to_string(c.failed) +
-               ", \"not_applied\": " + std::to_string(c.notApplied) + ", \"status\": " + jsonString(thresholdStatus(c, filtered)) + "}";
+               ", \"not_applied\": " + std::to_string(c.notApplied) + ", \"status\": " + ioctl::jsonQuote(thresholdStatus(c, filtered)) + "}";
     }
     out += checks.empty() ? "]\n  }" : "\n    ]\n  }";
     return out;

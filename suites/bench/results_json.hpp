@@ -19,7 +19,4 @@ namespace cdcts::suites::bench {
 // `googleJson` (a JSON object) with `"cdcts": <section>` as its last member; nullopt when it does not end in '}'.
 [[nodiscard]] std::optional<std::string> withCdctsSection(const std::string& googleJson, const std::string& section);
 
-// `text` as a JSON string literal, quotes included.
-[[nodiscard]] std::string jsonString(const std::string& text);
-
 }  // namespace cdcts::suites::bench

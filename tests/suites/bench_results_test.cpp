@@ -214,7 +214,6 @@ TEST(ResultsJson, SectionIsTheLastMemberOfGooglesObject)
     ASSERT_TRUE(merged);
     EXPECT_EQ(*merged, "{\n  \"context\": {},\n  \"benchmarks\": [\n  ],\n  \"cdcts\": {}\n}\n");
     EXPECT_FALSE(withCdctsSection("[1]", "{}"));
-    EXPECT_EQ(jsonString("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
 }
 
 TEST(ResultsJson, SectionCarriesVerdictsAndThresholdChecks)
