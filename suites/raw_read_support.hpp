@@ -102,10 +102,8 @@ struct Layout {
     std::int32_t leadOut = 0;
 };
 
-// READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
-// the next lead-in (some 11 400 sectors a drive refuses to read). The full TOC (READ_TOC_EX format 2) names each
-// track's session and each session's lead-out (point A2h); a track that ends its session ends there.
-inline void endAtSessionLeadOuts(DeviceHandle& handle, Layout& layout)
+// The descriptors of the full TOC (READ_TOC_EX format 2, MSF), empty when the drive or driver does not give it.
+inline std::vector<ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK> fullTocDescriptors(DeviceHandle& handle)
 {
     ioctl::CDROM_READ_TOC_EX in{};
     in.Format = ioctl::CDROM_READ_TOC_EX_FORMAT_FULL_TOC & 0xF;
@@ -115,13 +113,25 @@ inline void endAtSessionLeadOuts(DeviceHandle& handle, Layout& layout)
     std::memcpy(input.data(), &in, sizeof in);
     std::vector<std::uint8_t> out(4096, 0);
     const ControlResult r = handle.control(codes::CdromReadTocEx, input, out);
-    if (!r.status.isSuccess()) return;  // no full TOC: keep READ_TOC's spans
-    std::map<std::uint8_t, std::uint8_t> sessionOfTrack;
-    std::map<std::uint8_t, std::int32_t> leadOutOfSession;
+    std::vector<ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK> blocks;
+    if (!r.status.isSuccess()) return blocks;
     constexpr std::size_t kBlock = sizeof(ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK);
     for (std::size_t at = ioctl::CDROM_TOC_FULL_TOC_DATA::kDescriptorsOffset; at + kBlock <= r.information; at += kBlock) {
         ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK d{};
         std::memcpy(&d, out.data() + at, kBlock);
+        blocks.push_back(d);
+    }
+    return blocks;
+}
+
+// READ_TOC's tracks run on to the next track, which on a multi-session disc lies beyond its session's lead-out and
+// the next lead-in (some 11 400 sectors a drive refuses to read). The full TOC (READ_TOC_EX format 2) names each
+// track's session and each session's lead-out (point A2h); a track that ends its session ends there.
+inline void endAtSessionLeadOuts(DeviceHandle& handle, Layout& layout)
+{
+    std::map<std::uint8_t, std::uint8_t> sessionOfTrack;
+    std::map<std::uint8_t, std::int32_t> leadOutOfSession;
+    for (const ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK& d : fullTocDescriptors(handle)) {  // none: keep READ_TOC's spans
         if (d.Adr != 1) continue;
         if (d.Point >= 1 && d.Point <= 99) sessionOfTrack[d.Point] = d.SessionNumber;
         if (d.Point == 0xA2) leadOutOfSession[d.SessionNumber] = mmc::msfToLba(mmc::Msf{d.Msf[0], d.Msf[1], d.Msf[2]});
@@ -230,7 +240,9 @@ inline std::string missingCapability(std::int32_t mode, const RawCapabilities& c
 
 // Mode2Mixed: an XA track whose sectors alternate between form 1 and form 2 (CD-i, game discs with interleaved
 // XA audio): neither ReadFile (form 1 only) nor RAW_READ XAForm2 (form 2 only) reads a run of them.
-enum class SectorKind { Audio, Mode1, Mode2Formless, Mode2Form1, Mode2Form2, Mode2Mixed, Unknown };
+// Mode2Unclassified: a data sector of a CD-ROM XA or CD-i disc (full TOC disc type 20h / 10h) on a drive that
+// cannot report a sector's form (no C2 / R-W support): form 1 reads cooked, form 2 does not, and nothing tells which.
+enum class SectorKind { Audio, Mode1, Mode2Formless, Mode2Form1, Mode2Form2, Mode2Mixed, Mode2Unclassified, Unknown };
 
 inline const char* sectorKindName(SectorKind kind)
 {
@@ -241,6 +253,7 @@ inline const char* sectorKindName(SectorKind kind)
     case SectorKind::Mode2Form1: return "mode 2 form 1";
     case SectorKind::Mode2Form2: return "mode 2 form 2";
     case SectorKind::Mode2Mixed: return "mode 2, forms 1 and 2 interleaved";
+    case SectorKind::Mode2Unclassified: return "mode 2 of a CD-ROM XA disc, its form not reported by the drive";
     default: return "unknown";
     }
 }
@@ -285,12 +298,21 @@ inline std::optional<std::int32_t> modeFor(SectorKind kind, const std::optional<
     return std::nullopt;
 }
 
+// Whether the disc's first session is CD-ROM XA or CD-i (full TOC, point A0h: the disc type in PSEC, 20h / 10h), so
+// its data tracks are mode 2. False when the full TOC is not available.
+inline bool modeTwoDisc(DeviceHandle& handle)
+{
+    for (const ioctl::CDROM_TOC_FULL_TOC_DATA_BLOCK& d : fullTocDescriptors(handle))
+        if (d.Adr == 1 && d.Point == 0xA0) return d.Msf[1] == 0x10 || d.Msf[1] == 0x20;
+    return false;
+}
+
 // What a data track's sector at `lba` is: one RAW_READ with an "any type" mode, the header's mode byte and, for
 // mode 2, the main-channel length (a formless sector has no subheader) and the subheader's form bit.
 inline SectorKind probeKindAt(DeviceHandle& handle, const Track& track, std::int32_t lba, const std::optional<RawCapabilities>& caps)
 {
     if (track.audio()) return SectorKind::Audio;
-    if (!caps || (!caps->c2 && !caps->rw)) return SectorKind::Unknown;
+    if (!caps || (!caps->c2 && !caps->rw)) return modeTwoDisc(handle) ? SectorKind::Mode2Unclassified : SectorKind::Unknown;
     const std::int32_t mode = caps->c2 ? ioctl::RawWithC2 : ioctl::RawWithSubCode;
     PageBuffer out(ioctl::rawSectorSize(mode));
     const ControlResult r = handle.control(codes::CdromRawRead, rawReadInfo(offsetOf(lba), 1, mode), out.span());

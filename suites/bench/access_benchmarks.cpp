@@ -120,6 +120,10 @@ std::size_t registerAccessBenchmarks(Device& device, const std::string& id)
         for (const Stroke stroke : kStrokes) registerSkip("Access/" + id + "/" + strokeName(stroke), "NotSupported: no disc (READ_TOC has no track)");
         return std::size(kStrokes);
     }
+    if (const std::optional<std::string> why = nothingToRead(*map)) {
+        for (const Stroke stroke : kStrokes) registerSkip("Access/" + id + "/" + strokeName(stroke), *why);
+        return std::size(kStrokes);
+    }
     target->map = *map;
     target->readAhead = readAheadOf(device);
     std::vector<Extent> extents;

@@ -36,10 +36,22 @@ std::optional<DiscMap> readDiscMap(Device& device, DeviceHandle& handle)
     map.leadOut = layout->leadOut;
     for (const reads::Track& t : layout->tracks) {
         if (t.length() <= 0) continue;
-        map.spans.push_back({t.start, t.end, rawModeFor(reads::probeTrackKind(handle, t, caps), caps)});
+        const reads::SectorKind kind = reads::probeTrackKind(handle, t, caps);
+        if (!reads::cookedReadable(kind) && !reads::modeFor(kind, caps)) {
+            map.leftOut.push_back("track " + std::to_string(t.number) + " (" + reads::sectorKindName(kind) + ")");
+            continue;
+        }
+        map.spans.push_back({t.start, t.end, rawModeFor(kind, caps)});
     }
-    if (map.spans.empty()) return std::nullopt;
     return map;
+}
+
+std::optional<std::string> nothingToRead(const DiscMap& map)
+{
+    if (!map.spans.empty()) return std::nullopt;
+    std::string why = "NotSupported: no track this drive reads in runs of sectors";
+    for (std::size_t i = 0; i < map.leftOut.size(); ++i) why += (i == 0 ? ": " : ", ") + map.leftOut[i];
+    return why;
 }
 
 const ReadSpan* spanAt(const DiscMap& map, std::int32_t lba)

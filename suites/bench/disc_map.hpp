@@ -23,12 +23,18 @@ struct ReadSpan {
 };
 
 struct DiscMap {
-    std::vector<ReadSpan> spans;  // ascending, non-empty; pregaps between tracks of different types left out
+    std::vector<ReadSpan> spans;  // ascending; pregaps between tracks of different types left out
     std::int32_t leadOut = 0;     // the program area is LBA [0, leadOut)
+    // Tracks no read of this drive returns in runs (e.g. a CD-ROM XA track on a drive that cannot report a
+    // sector's form), each as "track N (<kind>)"; they are not in `spans`.
+    std::vector<std::string> leftOut;
 };
 
 // The disc's map from READ_TOC (plus one raw read per data track to tell mode 1 from mode 2 formless and form 2,
 // where the drive has C2 or R-W support). nullopt when READ_TOC has no track: no disc.
+
+// "NotSupported: ..." when the map has no span to read, nullopt when it has one.
+[[nodiscard]] std::optional<std::string> nothingToRead(const DiscMap& map);
 [[nodiscard]] std::optional<DiscMap> readDiscMap(Device& device, DeviceHandle& handle);
 
 // The span holding `lba`, or nullptr.

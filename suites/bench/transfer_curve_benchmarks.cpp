@@ -117,6 +117,10 @@ std::size_t registerTransferCurveBenchmarks(Device& device, const std::string& i
         for (const Curve& c : curves) registerSkip(prefix + c.name, "NotSupported: no disc (READ_TOC has no track)");
         return std::size(curves);
     }
+    if (const std::optional<std::string> why = nothingToRead(*map)) {
+        for (const Curve& c : curves) registerSkip(prefix + c.name, *why);
+        return std::size(curves);
+    }
     target->leadOut = map->leadOut;
     std::vector<CurveSpan> spans;
     for (const ReadSpan& s : map->spans) spans.push_back({s.start, s.end, kindOf(s)});

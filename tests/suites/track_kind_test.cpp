@@ -36,6 +36,16 @@ TEST(TrackKind, AnXaTrackOfAlternatingFormsIsMixedAndNotReadCooked)
         << "only an any-type TrackMode reads both forms";
 }
 
+TEST(TrackKind, AnXaDiscOnADriveThatCannotReportFormsIsUnclassifiedNotCooked)
+{
+    // legacy_cdrom answers no GET CONFIGURATION, so the driver never probes C2 / R-W and no RAW_READ tells a sector's
+    // form; the full TOC's disc type (A0h PSEC 20h) still says the data is mode 2.
+    const reads::SectorKind kind = firstTrackKind("legacy_cdrom", "synthetic:xa");
+    EXPECT_EQ(kind, reads::SectorKind::Mode2Unclassified) << reads::sectorKindName(kind);
+    EXPECT_FALSE(reads::cookedReadable(kind));
+    EXPECT_EQ(firstTrackKind("legacy_cdrom", "synthetic:data"), reads::SectorKind::Unknown) << "a CD-ROM disc (type 00h) stays unknown";
+}
+
 TEST(TrackKind, OtherTracksKeepTheirFirstSectorsKind)
 {
     EXPECT_EQ(firstTrackKind("dvd_rom", "synthetic:data"), reads::SectorKind::Mode1);
