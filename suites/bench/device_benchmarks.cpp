@@ -33,7 +33,7 @@ std::size_t registerDeviceBenchmarks(Device& device, const inventory::DeviceSpec
     count += registerReadBenchmarks(*target.device, target.id);
     count += registerTransferCurveBenchmarks(*target.device, target.id);
     count += registerAccessBenchmarks(*target.device, target.id);
-    count += registerLatencyBenchmarks(*target.device, target.id);
+    count += registerLatencyBenchmarks(target);
     count += registerStreamingBenchmarks(target);
     count += registerSpinUpBenchmarks(*target.device, target.id);
     count += registerAccuracyBenchmarks(target, spec);

@@ -28,6 +28,8 @@
 #include "harness/mmc/msf.hpp"
 #include "harness/mmc/opcode.hpp"
 #include "suites/bench/findings.hpp"
+#include "suites/bench/streaming_rules.hpp"
+#include "suites/bench/units.hpp"
 #include "suites/bench/latency_budgets.hpp"
 #include "suites/bench/latency_stats.hpp"
 #include "suites/raw_read_support.hpp"
@@ -52,8 +54,13 @@ struct CallResult {
     std::string text;     // for NotServed and Failed
     std::string at = {};  // where the call went, when it varies ("LBA 8000"): named beside the slowest sample
 };
-// The index-th call (warm-up calls first): reads move to a new LBA per call.
-using Call = std::function<CallResult(std::size_t index)>;
+// The index-th call (warm-up calls first): reads move to a new LBA per call. `untimed`, when set, runs before the
+// index-th call outside its timing (a re-seek that is not the request being measured); it may do nothing.
+using CallFn = std::function<CallResult(std::size_t index)>;
+struct Call {
+    CallFn timed;
+    CallFn untimed = {};
+};
 
 template <class T>
 std::vector<std::uint8_t> bytesOf(const T& value)
@@ -79,9 +86,9 @@ Call ioctlCall(const std::shared_ptr<DeviceHandle>& handle, const LatencyCommand
                std::vector<std::uint8_t> input, std::size_t outputBytes, ioctl::NtStatus expected)
 {
     auto output = std::make_shared<std::vector<std::uint8_t>>(outputBytes);
-    return [handle, request = command.request, code, input = std::move(input), output, expected](std::size_t) {
+    return {[handle, request = command.request, code, input = std::move(input), output, expected](std::size_t) {
         return judge(request, handle->control(code, input, *output), expected);
-    };
+    }};
 }
 
 struct IoctlShape {
@@ -141,7 +148,7 @@ const IoctlShape* shapeOf(const LatencyCommand& command)
 Call discInformationCall(mmc::MmcTarget& target)
 {
     auto data = std::make_shared<std::vector<std::uint8_t>>(34);
-    return [&target, data](std::size_t) -> CallResult {
+    return {[&target, data](std::size_t) -> CallResult {
         const std::uint8_t cdb[10] = {static_cast<std::uint8_t>(mmc::Opcode::ReadDiscInformation), 0, 0, 0, 0, 0, 0, 0, 34, 0};
         const mmc::CommandResult r = target.execute(cdb, *data, mmc::DataDirection::In, kPassThroughTimeout);
         if (r.good()) return {};
@@ -151,7 +158,7 @@ Call discInformationCall(mmc::MmcTarget& target)
             return {Verdict::NotServed, "READ DISC INFORMATION answered " + mmc::describe(r.sense.code())};
         return {Verdict::Failed, std::string("READ DISC INFORMATION: ") + mmc::scsiStatusName(r.status) +
                                      (r.sense.valid() ? " " + mmc::describe(r.sense.code()) : std::string())};
-    };
+    }};
 }
 
 // A span of readable sectors [start, end) of one kind.
@@ -159,6 +166,29 @@ struct Span {
     std::int32_t start = 0;
     std::int32_t end = 0;
 };
+
+// `spans` without the declared marginal sectors (BenchTarget::marginalSectors): a read over them retries by design
+// (the disc is declared worn), so the random reads stay clear of them and a budget warning blames only slow reads
+// nobody declared. What is left of a span on either side of a run stays a span.
+std::vector<Span> clearOf(const std::vector<Span>& spans, const std::vector<inventory::BenchSectorRun>& marginal)
+{
+    std::vector<Span> out = spans;
+    for (const inventory::BenchSectorRun& run : marginal) {
+        const auto first = static_cast<std::int64_t>(run.lba);
+        const std::int64_t end = first + run.count;
+        std::vector<Span> next;
+        for (const Span& s : out) {
+            if (end <= s.start || first >= s.end) {
+                next.push_back(s);
+                continue;
+            }
+            if (first > s.start) next.push_back({s.start, static_cast<std::int32_t>(first)});
+            if (end < s.end) next.push_back({static_cast<std::int32_t>(end), s.end});
+        }
+        out = std::move(next);
+    }
+    return out;
+}
 
 // `count` start LBAs of `sectors`-sector reads spread at random over the spans (each span weighted by the starts
 // it holds): the seeks a worst-case completion time must include. A fixed seed makes every run read the same LBAs.
@@ -193,28 +223,53 @@ std::vector<std::int32_t> randomStarts(const std::vector<Span>& spans, std::uint
     return out;
 }
 
-// Consecutive reads through the longest span, from its start, wrapping to the start when it ends: the real-time
-// stream a streaming read serves.
-std::vector<std::int32_t> sequentialStarts(const std::vector<Span>& spans, std::uint32_t sectors, std::size_t count)
+// One call of a read benchmark: the read at `lba`, after an untimed read at `reseekTo` when that is set.
+struct ReadStep {
+    std::int32_t lba = 0;
+    std::optional<std::int32_t> reseekTo = {};
+};
+
+std::vector<ReadStep> stepsAt(const std::vector<std::int32_t>& lbas)
 {
-    std::vector<std::int32_t> out;
-    const auto longest = std::max_element(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.end - a.start < b.end - b.start; });
-    if (longest == spans.end()) return out;
-    const auto n = static_cast<std::int32_t>(sectors);
-    const std::int32_t runs = (longest->end - longest->start) / n;
-    if (runs == 0) return out;
-    for (std::size_t i = 0; i < count; ++i) out.push_back(longest->start + static_cast<std::int32_t>(i % static_cast<std::size_t>(runs)) * n);
+    std::vector<ReadStep> out;
+    out.reserve(lbas.size());
+    for (const std::int32_t lba : lbas) out.push_back({lba});
     return out;
 }
 
-// Reads of `sectors` at the precomputed LBAs: RAW_READ in `mode`, or ReadFile when `mode` is nullopt.
+// Consecutive reads through the longest span, from its start: the real-time stream a streaming read serves. When
+// the span ends, the stream starts over with an untimed read at the span's start (the backward seek, which is not a
+// streaming read, and the sectors the drive then reads again) and goes on timed from the read after it, so every
+// timed read follows the one before it on the disc. Empty when the span holds fewer than two reads.
+std::vector<ReadStep> sequentialSteps(const std::vector<Span>& spans, std::uint32_t sectors, std::size_t count)
+{
+    std::vector<ReadStep> out;
+    const auto longest = std::max_element(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.end - a.start < b.end - b.start; });
+    if (longest == spans.end()) return out;
+    const auto n = static_cast<std::int32_t>(sectors);
+    const std::int32_t runs = n == 0 ? 0 : (longest->end - longest->start) / n;
+    if (runs < 2) return out;
+    std::int32_t next = 0;  // the read of the span that comes next
+    for (std::size_t i = 0; i < count; ++i) {
+        if (next == runs) {
+            out.push_back({longest->start + n, longest->start});
+            next = 2;
+            continue;
+        }
+        out.push_back({longest->start + next * n});
+        ++next;
+    }
+    return out;
+}
+
+// Reads of `sectors` at the precomputed steps: RAW_READ in `mode`, or ReadFile when `mode` is nullopt.
 Call readCall(const std::shared_ptr<DeviceHandle>& handle, std::optional<std::int32_t> mode, std::uint32_t sectors,
-              std::vector<std::int32_t> lbas)
+              std::vector<ReadStep> steps)
 {
     const std::size_t bytesPerSector = mode ? ioctl::rawSectorSize(*mode) : ioctl::COOKED_SECTOR_SIZE;
     auto buffer = std::make_shared<reads::PageBuffer>(sectors * bytesPerSector);
-    return [handle, mode, sectors, lbas = std::move(lbas), buffer](std::size_t index) -> CallResult {
-        const std::int32_t lba = lbas[index % lbas.size()];
+    auto shared = std::make_shared<const std::vector<ReadStep>>(std::move(steps));
+    auto readAt = [handle, mode, sectors, buffer](std::int32_t lba) -> CallResult {
         const ControlResult r = mode ? handle->control(ioctl::codes::CdromRawRead, reads::rawReadInfo(reads::offsetOf(lba), sectors, *mode), buffer->span())
                                      : handle->read(reads::offsetOf(lba), buffer->span());
         const char* what = mode ? "IOCTL_CDROM_RAW_READ" : "ReadFile";
@@ -222,6 +277,18 @@ Call readCall(const std::shared_ptr<DeviceHandle>& handle, std::optional<std::in
         result.at = "LBA " + std::to_string(lba) + " (" + std::to_string(sectors) + " sectors)";
         return result;
     };
+    Call call{[readAt, shared](std::size_t index) { return readAt((*shared)[index % shared->size()].lba); }};
+    const bool reseeks = std::any_of(shared->begin(), shared->end(), [](const ReadStep& s) { return s.reseekTo.has_value(); });
+    if (reseeks) {
+        call.untimed = [readAt, shared](std::size_t index) -> CallResult {
+            const ReadStep& step = (*shared)[index % shared->size()];
+            if (!step.reseekTo) return {};
+            CallResult r = readAt(*step.reseekTo);
+            if (r.verdict != Verdict::AsExpected) r.at += ", the untimed re-seek to the start of the stream";
+            return r;
+        };
+    }
+    return call;
 }
 
 // Where the disc's sectors can be read from, found once per device (READ_TOC and one probe read per track).
@@ -259,14 +326,27 @@ DiscPlan planDisc(Device& device, DeviceHandle& handle)
 }
 
 // The timed loop every Latency benchmark runs: kExemptReads untimed calls, then one timed call per iteration.
+// The budget of a run, from what it measured: a fixed one per command class, or the streaming read's tier by the
+// speed the reads ran at.
+using BudgetRule = std::function<std::optional<double>(const LatencySummary&)>;
+
+BudgetRule fixedBudget(std::optional<double> budget)
+{
+    return [budget](const LatencySummary&) { return budget; };
+}
+
 void runLatency(benchmark::State& state, const std::string& name, Device& device, const LatencyCommand& command, const Call& call,
-                std::optional<double> budget, const std::string& label)
+                const BudgetRule& budgetRule, const std::string& label)
 {
     Clock& clock = device.clock();
+    // The untimed step before the index-th call; a failure there ends the run like the call's own would.
+    auto untimed = [&call](std::size_t index) -> CallResult { return call.untimed ? call.untimed(index) : CallResult{}; };
     std::vector<Nanoseconds> warmUp;
     for (std::size_t i = 0; i < kExemptReads; ++i) {
+        if (const CallResult u = untimed(i); u.verdict != Verdict::AsExpected)
+            return state.SkipWithError((u.text + (u.at.empty() ? "" : " at " + u.at)).c_str());
         const Nanoseconds start = clock.now();
-        const CallResult r = call(i);
+        const CallResult r = call.timed(i);
         warmUp.push_back(clock.now() - start);
         // Only the first call can show that the device does not serve the request; the same status after a
         // success is a failure of that call (a read at a place the disc lacks, e.g. between two sessions).
@@ -282,9 +362,13 @@ void runLatency(benchmark::State& state, const std::string& name, Device& device
     std::string slowestAt;
     Nanoseconds slowest{-1};
     for (auto _ : state) {
+        if (const CallResult u = untimed(index); u.verdict != Verdict::AsExpected) {
+            state.SkipWithError((u.text + (u.at.empty() ? "" : " at " + u.at)).c_str());
+            return;
+        }
         const auto wallStart = std::chrono::steady_clock::now();
         const Nanoseconds start = clock.now();
-        const CallResult r = call(index++);
+        const CallResult r = call.timed(index++);
         const Nanoseconds end = clock.now();
         wall += std::chrono::steady_clock::now() - wallStart;
         if (r.verdict != Verdict::AsExpected) {
@@ -306,7 +390,7 @@ void runLatency(benchmark::State& state, const std::string& name, Device& device
                                                           benchmark::Counter::kAvgIterations);
     std::string text = label + ", " + (clock.isReal() ? "wall" : "modeled") + " time";
     std::vector<std::string> findings;
-    if (budget) {
+    if (const std::optional<double> budget = budgetRule(summary)) {
         state.counters[kBudgetCounter] = benchmark::Counter(*budget);
         if (auto f = budgetFinding(summary, command, *budget)) findings.push_back(*f + (slowestAt.empty() ? "" : "; the max at " + slowestAt));
     }
@@ -330,7 +414,7 @@ void registerRun(const std::string& name, Device& device, const LatencyCommand& 
                  std::string label)
 {
     benchmark::RegisterBenchmark(name.c_str(), [name, &device, &command, call = std::move(call), budget, label = std::move(label)](benchmark::State& state) {
-        runLatency(state, name, device, command, call, budget, label);
+        runLatency(state, name, device, command, call, fixedBudget(budget), label);
     })->UseManualTime()->Iterations(kLatencyCalls)->Unit(benchmark::kMillisecond);
 }
 
@@ -368,10 +452,21 @@ private:
     bool enabled_ = false;
 };
 
-void registerStreaming(const std::string& name, Device& device, const LatencyCommand& command, std::vector<std::int32_t> lbas,
+// §3's streaming budget by the speed the stream ran at: `sectors` per call at the median time, as x_cd, through
+// the tiers streaming_rules applies to StreamingMarginal (1x/2x/4x up to half way to the next: 500/350/200 ms,
+// else 100 ms). The median, not the mean, so one slow read does not lower the speed and so raise its own budget.
+BudgetRule streamingBudget(std::uint32_t sectors)
+{
+    return [sectors](const LatencySummary& summary) -> std::optional<double> {
+        const double xcd = summary.p50Ms > 0 ? cdSpeedFactor(sectors / (summary.p50Ms / 1000.0)) : 0.0;
+        return streaming::streamingBudgetMs(xcd);
+    };
+}
+
+void registerStreaming(const std::string& name, Device& device, const LatencyCommand& command, std::vector<ReadStep> steps,
                        std::uint32_t sectors, std::string label)
 {
-    benchmark::RegisterBenchmark(name.c_str(), [name, &device, &command, lbas = std::move(lbas), sectors, label = std::move(label)](benchmark::State& state) {
+    benchmark::RegisterBenchmark(name.c_str(), [name, &device, &command, steps = std::move(steps), sectors, label = std::move(label)](benchmark::State& state) {
         StreamingHandle streaming(device);
         const ControlResult r = streaming.enable();
         if (notServed(r.status))
@@ -379,14 +474,16 @@ void registerStreaming(const std::string& name, Device& device, const LatencyCom
                                         " (the drive has no streaming read, or the driver latched 'no streaming')").c_str());
         if (!r.status.isSuccess())
             return state.SkipWithError(("IOCTL_CDROM_ENABLE_STREAMING answered " + std::string(ioctl::ntStatusName(r.status))).c_str());
-        runLatency(state, name, device, command, readCall(streaming.handle(), std::nullopt, sectors, lbas), budgetMs(command.commandClass), label);
+        runLatency(state, name, device, command, readCall(streaming.handle(), std::nullopt, sectors, steps), streamingBudget(sectors), label);
     })->UseManualTime()->Iterations(kLatencyCalls)->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace
 
-std::size_t registerLatencyBenchmarks(Device& device, const std::string& id)
+std::size_t registerLatencyBenchmarks(const BenchTarget& target)
 {
+    Device& device = *target.device;
+    const std::string& id = target.id;
     auto handle = std::shared_ptr<DeviceHandle>(device.open(HandleAccess::Read));
     // A disc? CHECK_VERIFY (TEST UNIT READY) says; a unit attention still pending may take the first answer.
     ControlResult probe = handle->control(ioctl::codes::CdromCheckVerify, {}, {});
@@ -418,9 +515,9 @@ std::size_t registerLatencyBenchmarks(Device& device, const std::string& id)
             continue;
         }
         if (c.route == Route::PassThrough) {
-            mmc::MmcTarget* target = device.passThrough();
-            if (target == nullptr) registerSkip(name, "NotSupported: the device has no SCSI pass-through, and no IOCTL sends " + std::string(c.mmcCommand));
-            else registerRun(name, device, c, discInformationCall(*target), budget, describe(c));
+            mmc::MmcTarget* passThrough = device.passThrough();
+            if (passThrough == nullptr) registerSkip(name, "NotSupported: the device has no SCSI pass-through, and no IOCTL sends " + std::string(c.mmcCommand));
+            else registerRun(name, device, c, discInformationCall(*passThrough), budget, describe(c));
             continue;
         }
         // The reads: RAW_READ in the disc's TrackMode, ReadFile over its 2048-byte data, each as large as one ECC block.
@@ -437,16 +534,23 @@ std::size_t registerLatencyBenchmarks(Device& device, const std::string& id)
         const std::size_t bytesPerSector = raw ? ioctl::rawSectorSize(*plan.rawMode) : ioctl::COOKED_SECTOR_SIZE;
         const auto sectors = static_cast<std::uint32_t>(maxBytes / bytesPerSector);
         const bool streaming = c.route == Route::StreamingReadFile;
-        std::vector<std::int32_t> lbas = streaming ? sequentialStarts(spans, sectors, calls) : randomStarts(spans, sectors, calls);
-        if (lbas.empty() || sectors == 0) {
-            registerSkip(name, "NotSupported: no track holds a read of " + std::to_string(sectors) + " sectors");
+        // The stream passes the declared marginal sectors as a real-time stream would (no retries: what the
+        // streaming budget is for); the random reads keep clear of them.
+        const bool clearing = !streaming && !target.marginalSectors.empty();
+        std::vector<ReadStep> steps = sectors == 0 ? std::vector<ReadStep>{}
+                                      : streaming  ? sequentialSteps(spans, sectors, calls)
+                                                   : stepsAt(randomStarts(clearing ? clearOf(spans, target.marginalSectors) : spans, sectors, calls));
+        if (steps.empty()) {
+            registerSkip(name, "NotSupported: no track holds " + std::string(streaming ? "two reads" : "a read") + " of " + std::to_string(sectors) +
+                                   " sectors" + (clearing ? " clear of the declared marginal sectors" : ""));
             continue;
         }
         const std::string label = describe(c) + "; " + std::to_string(sectors) + " sectors" +
                                   (raw ? std::string(" ") + reads::trackModeName(*plan.rawMode) : std::string()) +
-                                  (streaming ? ", sequential from LBA " + std::to_string(lbas.front()) : ", random LBAs");
-        if (streaming) registerStreaming(name, device, c, std::move(lbas), sectors, label);
-        else registerRun(name, device, c, readCall(handle, raw ? plan.rawMode : std::nullopt, sectors, std::move(lbas)), budget, label);
+                                  (streaming ? ", sequential from LBA " + std::to_string(steps.front().lba)
+                                             : std::string(", random LBAs") + (clearing ? " clear of the declared marginal sectors" : ""));
+        if (streaming) registerStreaming(name, device, c, std::move(steps), sectors, label);
+        else registerRun(name, device, c, readCall(handle, raw ? plan.rawMode : std::nullopt, sectors, std::move(steps)), budget, label);
     }
     return count;
 }

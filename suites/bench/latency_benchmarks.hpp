@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "harness/device/device.hpp"
+#include "suites/bench/bench_target.hpp"
 
 namespace cdcts::suites::bench {
 
@@ -16,7 +16,8 @@ inline constexpr int kLatencyCalls = 200;
 
 // Registers Latency/<id>/<request> for every request of the catalog (Latency/<id>/CHECK_VERIFY/no_medium on a
 // drive without a disc); what the device or disc cannot serve is registered as a benchmark that skips with
-// "NotSupported: <why>". `device` must outlive benchmark::RunSpecifiedBenchmarks. Returns how many it registered.
-std::size_t registerLatencyBenchmarks(Device& device, const std::string& id);
+// "NotSupported: <why>". The random reads keep clear of `target.marginalSectors` (declared worn media is not the
+// drive's latency). `target.device` must outlive benchmark::RunSpecifiedBenchmarks. Returns how many it registered.
+std::size_t registerLatencyBenchmarks(const BenchTarget& target);
 
 }  // namespace cdcts::suites::bench

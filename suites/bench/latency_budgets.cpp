@@ -85,21 +85,6 @@ std::optional<double> budgetMs(CommandClass commandClass)
     return budget;
 }
 
-double streamingReadBudgetMs(std::optional<double> cdSpeedX)
-{
-    // §3: "READ(12) streaming: 100 ms; CD at 1x/2x/4x: 500/350/200 ms" — a slow disc needs longer per block.
-    struct Tier {
-        double upToX;
-        double budget;
-    };
-    constexpr Tier kTiers[] = {{1.0, 500.0}, {2.0, 350.0}, {4.0, 200.0}};
-    if (cdSpeedX) {
-        for (const Tier& t : kTiers)
-            if (*cdSpeedX <= t.upToX) return t.budget;
-    }
-    return 100.0;
-}
-
 std::optional<std::string> budgetFinding(const LatencySummary& summary, const LatencyCommand& command, double budget)
 {
     const bool p99Over = summary.p99Ms > budget;

@@ -52,10 +52,6 @@ struct LatencyCommand {
 [[nodiscard]] const char* commandClassName(CommandClass commandClass);
 [[nodiscard]] std::optional<double> budgetMs(CommandClass commandClass);
 
-// §3's budget of a streaming READ(12) on a CD read at `cdSpeedX` (x of 75 sectors/s): 500 ms up to 1x, 350 ms up
-// to 2x, 200 ms up to 4x, 100 ms above; 100 ms when the speed is unknown.
-[[nodiscard]] double streamingReadBudgetMs(std::optional<double> cdSpeedX);
-
 // §3's exemption: the first reads after media arrival, resume, SET CD SPEED or SET STREAMING may take up to 7 s
 // each and 60 s together. The benchmarks make this many untimed calls first, so no timed sample is exempt.
 inline constexpr std::size_t kExemptReads = 100;

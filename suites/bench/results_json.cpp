@@ -21,7 +21,9 @@ std::string stringList(const std::vector<std::string>& items)
 std::string thresholdStatus(const ThresholdCheck& c, bool filtered)
 {
     if (c.matched == 0) return filtered ? "ignored: matched no benchmark of this run (--filter)" : "error: matched no benchmark";
-    return c.failed > 0 ? "failed" : "passed";
+    if (c.failed > 0) return "failed";
+    // Everything it matched was NotSupported (or failed by itself): matched, with nothing to judge.
+    return c.passed == 0 ? "not_applied" : "passed";
 }
 
 }  // namespace

@@ -15,6 +15,11 @@ namespace cdcts::suites::bench {
 // matching any one part.
 [[nodiscard]] bool thresholdPatternMatches(std::string_view pattern, std::string_view nameWithoutDeviceId);
 
+// The name of a NotSupported skip stands for the benchmarks under it: true when `nameWithoutDeviceId`'s parts are
+// the first parts of `pattern`, each equal or matched by a `*` part ("CookedRead/32" is covered by
+// "CookedRead/32/*" and "CookedRead/*/outer"; "CookedRead/32/inner" is not covered by "CookedRead/32").
+[[nodiscard]] bool thresholdPatternCovers(std::string_view pattern, std::string_view nameWithoutDeviceId);
+
 // "devices.yaml:42:11": where a threshold is declared.
 [[nodiscard]] std::string locationText(const inventory::SourceLocation& location);
 
@@ -31,7 +36,8 @@ struct ThresholdCheck {
     int matched = 0;     // benchmarks whose name matched
     int passed = 0;      // measured, and the figure is within the limits
     int failed = 0;      // measured, and the figure is outside them or the counter is missing
-    int notApplied = 0;  // matched a benchmark that was NotSupported or failed by itself: nothing to check
+    int notApplied = 0;  // matched a benchmark that was NotSupported or failed by itself, or a NotSupported skip
+                         // whose name covers the pattern (thresholdPatternCovers): nothing to check
 };
 
 // Applies every threshold to `results` (benchmarks of devices without thresholds are left alone), appending a

@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -111,6 +112,35 @@ TEST(BenchJunit, AThresholdOnACounterTheBenchmarkLacksFails)
     const auto r = run({kCdcts, "bench", "--devices", devices.string(), "--filter", "^RawRead/emu_w/CDDA/27/outer"});
     EXPECT_EQ(r.exitCode, 1) << r.out;
     EXPECT_NE(r.out.find("no counter p99_ms in this benchmark (it has: bytes_per_second, sectors_per_second"), std::string::npos) << r.out;
+}
+
+// CookedRead registers its skips under shorter names (CookedRead/<id>, CookedRead/<id>/<size>) than the benchmarks a
+// pattern names: a threshold on them is matched and not applied on a drive without a disc, not an unmatched error.
+TEST(BenchJunit, AThresholdOnNotSupportedBenchmarksIsNotApplied)
+{
+    TempDir dir("bench-not-applied");
+    const auto devices = dir / "devices.yaml";
+    std::ofstream(devices) << "devices:\n"
+                              "  - id: emu_none\n"
+                              "    backend: emulated\n"
+                              "    emulated: {profile: dvd_rom, medium: none}\n"
+                              "    bench:\n"
+                              "      thresholds:\n"
+                              "        - {benchmark: 'CookedRead/32/*', counter: x_cd, min: 18}\n";
+    const auto junit = dir / "bench.xml";
+    const auto json = dir / "bench.json";
+    const auto r = run({kCdcts, "bench", "--devices", devices.string(), "--junit", junit.string(), "--json", json.string()});
+    EXPECT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_EQ(r.out.find("matched no benchmark"), std::string::npos) << r.out;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file(junit.c_str()));
+    EXPECT_EQ(doc.select_nodes("//testcase/failure").size(), 0u);
+    const auto cooked = doc.select_nodes("//testcase[starts-with(@classname, 'cdcts.CookedRead.')]");
+    ASSERT_FALSE(cooked.empty());
+    EXPECT_EQ(doc.select_nodes("//testcase[starts-with(@classname, 'cdcts.CookedRead.')]/skipped").size(), cooked.size());
+    std::ifstream in(json);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("\"status\": \"not_applied\""), std::string::npos) << text.substr(0, 2000);
 }
 
 TEST(BenchJunit, AThresholdMatchingNothingIsAnErrorWithoutFilter)

@@ -124,6 +124,46 @@ TEST(Thresholds, NotSupportedAndFailedBenchmarksAreNotJudged)
     EXPECT_TRUE(results[1].thresholdFailures.empty());
 }
 
+// A family that cannot run registers one skip under a shorter name (CookedRead/<id>, CookedRead/<id>/32): a pattern
+// naming the benchmarks under it matched them, NotSupported, and judges nothing (not "matched no benchmark").
+TEST(Thresholds, ANotSupportedSkipUnderAShorterNameCoversThePattern)
+{
+    BenchResult family = measured("CookedRead/emu_empty", {});
+    family.status = BenchStatus::NotSupported;
+    BenchResult size = measured("CookedRead/emu_empty/32", {});
+    size.status = BenchStatus::NotSupported;
+    BenchResult ran = measured("CookedRead/emu_empty/16", {{"x_cd", 1.0}});  // measured, but not named by the pattern
+    std::vector<BenchResult> results{family, size, ran};
+    const auto checks = applyThresholds({{"emu_empty", {threshold("CookedRead/32/*", "x_cd", 18.0, std::nullopt),
+                                                        threshold("CookedRead/64/*", "x_cd", 18.0, std::nullopt),
+                                                        threshold("AccessTime/*", "x_cd", 18.0, std::nullopt)}}},
+                                        results);
+    EXPECT_EQ(checks[0].matched, 2);
+    EXPECT_EQ(checks[0].notApplied, 2);
+    EXPECT_EQ(checks[0].failed, 0);
+    EXPECT_EQ(checks[1].matched, 1);  // the family's skip covers every size
+    EXPECT_EQ(checks[1].notApplied, 1);
+    EXPECT_EQ(checks[2].matched, 0);  // nothing of that name at all: still an error for the caller
+    for (const BenchResult& r : results) EXPECT_TRUE(r.thresholdFailures.empty());
+    const std::string section = cdctsJsonSection(results, checks, false, 2);
+    EXPECT_NE(section.find("\"status\": \"not_applied\""), std::string::npos) << section;
+}
+
+TEST(Thresholds, OnlyANotSupportedSkipCoversAPattern)
+{
+    EXPECT_TRUE(thresholdPatternCovers("CookedRead/32/*", "CookedRead"));
+    EXPECT_TRUE(thresholdPatternCovers("CookedRead/32/*", "CookedRead/32"));
+    EXPECT_TRUE(thresholdPatternCovers("CookedRead/*/outer", "CookedRead/32"));
+    EXPECT_FALSE(thresholdPatternCovers("CookedRead/32/*", "CookedRead/16"));
+    EXPECT_FALSE(thresholdPatternCovers("CookedRead/32", "CookedRead/32/inner"));
+    EXPECT_FALSE(thresholdPatternCovers("RawRead/CDDA", "CookedRead"));
+    // A measured or failed benchmark under a shorter name is not counted: its figures are not the pattern's.
+    BenchResult failed = measured("CookedRead/emu_empty/32", {});
+    failed.status = BenchStatus::Failed;
+    std::vector<BenchResult> results{measured("CookedRead/emu_empty", {{"x_cd", 1.0}}), failed};
+    EXPECT_EQ(applyThresholds({{"emu_empty", {threshold("CookedRead/32/*", "x_cd", 18.0, std::nullopt)}}}, results)[0].matched, 0);
+}
+
 TEST(Thresholds, ApplyOnlyToTheirOwnDevice)
 {
     std::vector<BenchResult> results{measured("RawRead/emu_reader/CDDA/27/outer", {{"x_cd", 1.0}})};

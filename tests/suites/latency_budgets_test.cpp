@@ -24,17 +24,6 @@ TEST(LatencyBudgets, ClassBudgetsArePeersAndOraclesSection3)
     EXPECT_EQ(budgetMs(CommandClass::Cached), std::nullopt);
 }
 
-TEST(LatencyBudgets, StreamingTiersBySpeed)
-{
-    EXPECT_EQ(streamingReadBudgetMs(std::nullopt), 100.0);
-    EXPECT_EQ(streamingReadBudgetMs(1.0), 500.0);
-    EXPECT_EQ(streamingReadBudgetMs(1.5), 350.0);
-    EXPECT_EQ(streamingReadBudgetMs(2.0), 350.0);
-    EXPECT_EQ(streamingReadBudgetMs(4.0), 200.0);
-    EXPECT_EQ(streamingReadBudgetMs(4.1), 100.0);
-    EXPECT_EQ(streamingReadBudgetMs(48.0), 100.0);
-}
-
 TEST(LatencyBudgets, CatalogMapsRequestsToTheirCommands)
 {
     struct Expected {
