@@ -99,4 +99,20 @@ ReadAhead readAheadOf(Device& device)
     return {kParanoiaCacheSectors, "paranoia's cache model, above the drive's " + std::to_string(bufferKiB) + " KiB buffer"};
 }
 
+std::optional<std::int32_t> evictionLba(std::int32_t first, std::int32_t last, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead)
+{
+    // The gaps between each end and the nearest sector of the run, in 64 bits (a run may end past `last`).
+    const std::int64_t below = std::int64_t{lba} - first;
+    const std::int64_t above = std::int64_t{last} - (std::int64_t{lba} + std::max(sectors, 1) - 1);
+    if (above >= below && above > readAhead) return last;
+    if (below > readAhead) return first;
+    return std::nullopt;
+}
+
+std::string evictionText(std::optional<std::int32_t> evictedAt, std::int32_t readAhead)
+{
+    if (evictedAt) return "cache evicted at LBA " + std::to_string(*evictedAt) + " (read-ahead " + std::to_string(readAhead) + " sectors)";
+    return "cache not evicted: no readable sector beyond the read-ahead of " + std::to_string(readAhead) + " sectors";
+}
+
 }  // namespace cdcts::suites::bench
