@@ -1,12 +1,22 @@
 // The reads that keep a benchmark's run out of the drive's cache (suites/bench/disc_map.hpp evictionLba): where
-// they go, worked by hand.
+// they go, worked by hand, and that the read and transfer-curve benchmarks make one beyond the drive's read-ahead
+// before the read that positions the head, as the emulated drive's command trace shows. Without it the benchmarks
+// after the first at a place would time a drive's buffer, not the disc (perf-anchors.md §1.7).
+#include <benchmark/benchmark.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "harness/inventory/loader.hpp"
+#include "harness/inventory/open_device.hpp"
 #include "suites/bench/disc_map.hpp"
+#include "suites/bench/read_benchmarks.hpp"
+#include "suites/bench/transfer_curve_benchmarks.hpp"
 
 namespace {
 using namespace cdcts;
@@ -29,6 +39,66 @@ TEST(EvictionLba, TheFartherEndWhenItLiesBeyondTheReadAhead)
     EXPECT_EQ(evictionLba(500, 1000, 600, 16, 2048), std::nullopt);
     EXPECT_EQ(evictionText(std::nullopt, 2048), "cache not evicted: no readable sector beyond the read-ahead of 2048 sectors");
     EXPECT_EQ(evictionText(9999, 1200), "cache evicted at LBA 9999 (read-ahead 1200 sectors)");
+}
+
+// The LBAs of the READ(10), READ(12) and READ CD commands in a trace, in order.
+std::vector<std::int64_t> readLbas(const std::vector<DriveCommand>& trace)
+{
+    std::vector<std::int64_t> out;
+    for (const DriveCommand& c : trace) {
+        if (c.cdb.size() < 6 || (c.cdb[0] != 0x28 && c.cdb[0] != 0xA8 && c.cdb[0] != 0xBE)) continue;
+        out.push_back((std::int64_t{c.cdb[2]} << 24) | (std::int64_t{c.cdb[3]} << 16) | (std::int64_t{c.cdb[4]} << 8) | c.cdb[5]);
+    }
+    return out;
+}
+
+class ErrorReporter final : public benchmark::BenchmarkReporter {
+public:
+    bool ReportContext(const Context&) override { return true; }
+    void ReportRuns(const std::vector<Run>& runs) override
+    {
+        for (const Run& r : runs)
+            if (r.error_occurred) errors.push_back(r.benchmark_name() + ": " + r.error_message);
+    }
+    std::vector<std::string> errors;
+};
+
+const std::string kWriter = "devices:\n"
+                            "  - id: cache_writer\n"
+                            "    backend: emulated\n"
+                            "    emulated:\n"
+                            "      profile: dvdrw_writer\n"
+                            "      medium: synthetic:mixed\n"
+                            "      faults:\n"
+                            "        sectors:\n"
+                            "          - {lba: 8000, count: 8, kind: marginal}\n";
+
+TEST(CacheEviction, EveryTimedRunStartsWithAReadBeyondTheReadAheadThenTheSeek)
+{
+    const inventory::Inventory inv = inventory::parseInventory(kWriter, "devices.yaml", inventory::emulatorVocabulary());
+    static std::unique_ptr<Device> device;  // outlives the registered benchmarks
+    device = inventory::openDevice(inv.devices.at(0));
+    const std::int32_t readAhead = readAheadOf(*device).sectors;
+    ASSERT_GT(readAhead, 0);
+    ASSERT_GT(registerReadBenchmarks(*device, "cache_writer"), 0u);
+    ASSERT_GT(registerTransferCurveBenchmarks(*device, "cache_writer"), 0u);
+
+    // Benchmarks that read the same places as one run before them (the later sizes at inner, curve point 0 after
+    // CookedRead inner).
+    for (const std::string name : {"CookedRead/cache_writer/8/inner", "CookedRead/cache_writer/16/inner", "CookedRead/cache_writer/16/outer",
+                                   "RawRead/cache_writer/CDDA/27/middle", "TransferCurve/cache_writer/CookedRead/0"}) {
+        ASSERT_TRUE(device->commandTrace().has_value());
+        device->clearCommandTrace();
+        ErrorReporter reporter;
+        EXPECT_EQ(benchmark::RunSpecifiedBenchmarks(&reporter, "^" + name + "(/iterations:[0-9]+)?(/manual_time)?$"), 1u) << name;
+        EXPECT_TRUE(reporter.errors.empty()) << reporter.errors.front();
+        const std::vector<std::int64_t> lbas = readLbas(*device->commandTrace());
+        ASSERT_GE(lbas.size(), 3u) << name;
+        // The first read is the evicting one, more than the read-ahead from the positioning read after it (and from
+        // the timed reads after that, which follow it).
+        EXPECT_GT(std::llabs(lbas[0] - lbas[1]), readAhead) << name << ": " << lbas[0] << " then " << lbas[1];
+        EXPECT_GT(std::llabs(lbas[0] - lbas[2]), readAhead) << name;
+    }
 }
 
 }  // namespace
