@@ -1,7 +1,8 @@
 // The reads that keep a benchmark's run out of the drive's cache (suites/bench/disc_map.hpp evictionLba): where
-// they go, worked by hand, and that the read and transfer-curve benchmarks make one beyond the drive's read-ahead
-// before the read that positions the head, as the emulated drive's command trace shows. Without it the benchmarks
-// after the first at a place would time a drive's buffer, not the disc (perf-anchors.md §1.7).
+// they go, worked by hand, and that the read, streaming and transfer-curve benchmarks make one beyond the drive's
+// read-ahead before the read that positions the head, as the emulated drive's command trace shows. Without it the
+// benchmarks after the first at a place (and the streaming on variants after the off ones) would time a drive's
+// buffer, not the disc (perf-anchors.md §1.7).
 #include <benchmark/benchmark.h>
 #include <gtest/gtest.h>
 
@@ -14,8 +15,10 @@
 
 #include "harness/inventory/loader.hpp"
 #include "harness/inventory/open_device.hpp"
+#include "suites/bench/bench_target.hpp"
 #include "suites/bench/disc_map.hpp"
 #include "suites/bench/read_benchmarks.hpp"
+#include "suites/bench/streaming_benchmarks.hpp"
 #include "suites/bench/transfer_curve_benchmarks.hpp"
 
 namespace {
@@ -78,15 +81,18 @@ TEST(CacheEviction, EveryTimedRunStartsWithAReadBeyondTheReadAheadThenTheSeek)
     const inventory::Inventory inv = inventory::parseInventory(kWriter, "devices.yaml", inventory::emulatorVocabulary());
     static std::unique_ptr<Device> device;  // outlives the registered benchmarks
     device = inventory::openDevice(inv.devices.at(0));
+    const BenchTarget target = benchTargetFor(*device, inv.devices.at(0));
     const std::int32_t readAhead = readAheadOf(*device).sectors;
     ASSERT_GT(readAhead, 0);
     ASSERT_GT(registerReadBenchmarks(*device, "cache_writer"), 0u);
+    ASSERT_GT(registerStreamingBenchmarks(target), 0u);
     ASSERT_GT(registerTransferCurveBenchmarks(*device, "cache_writer"), 0u);
 
-    // Benchmarks that read the same places as one run before them (the later sizes at inner, curve point 0 after
-    // CookedRead inner).
+    // Benchmarks that read the same places as one run before them (the later sizes at inner, the on variants after
+    // the off ones, curve point 0 after CookedRead inner).
     for (const std::string name : {"CookedRead/cache_writer/8/inner", "CookedRead/cache_writer/16/inner", "CookedRead/cache_writer/16/outer",
-                                   "RawRead/cache_writer/CDDA/27/middle", "TransferCurve/cache_writer/CookedRead/0"}) {
+                                   "RawRead/cache_writer/CDDA/27/middle", "Streaming/cache_writer/on/16", "StreamingMarginal/cache_writer/on",
+                                   "TransferCurve/cache_writer/CookedRead/0"}) {
         ASSERT_TRUE(device->commandTrace().has_value());
         device->clearCommandTrace();
         ErrorReporter reporter;
@@ -98,6 +104,10 @@ TEST(CacheEviction, EveryTimedRunStartsWithAReadBeyondTheReadAheadThenTheSeek)
         // the timed reads after that, which follow it).
         EXPECT_GT(std::llabs(lbas[0] - lbas[1]), readAhead) << name << ": " << lbas[0] << " then " << lbas[1];
         EXPECT_GT(std::llabs(lbas[0] - lbas[2]), readAhead) << name;
+        if (name == "StreamingMarginal/cache_writer/on" && lbas.back() == 8000) {
+            // The normal read that the streamed data is compared with comes after an evicting read too.
+            EXPECT_GT(std::llabs(lbas[lbas.size() - 2] - 8000), readAhead);
+        }
     }
 }
 
