@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "harness/core/bytes.hpp"
+#include "harness/ioctl/nt_status.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "suites/raw_read_support.hpp"
 
@@ -107,6 +108,22 @@ std::optional<std::int32_t> evictionLba(std::int32_t first, std::int32_t last, s
     if (above >= below && above > readAhead) return last;
     if (below > readAhead) return first;
     return std::nullopt;
+}
+
+std::optional<std::int32_t> evictionLba(const DiscMap& map, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead)
+{
+    if (map.spans.empty()) return std::nullopt;
+    return evictionLba(map.spans.front().start, map.spans.back().end - 1, lba, sectors, readAhead);
+}
+
+std::string readToEvict(DeviceHandle& handle, const DiscMap& map, std::int32_t lba)
+{
+    const ReadSpan* span = spanAt(map, lba);
+    const std::optional<std::int32_t> mode = span != nullptr ? span->rawMode : std::nullopt;
+    reads::PageBuffer buffer(bytesPerSector(mode));
+    const ControlResult r = readSectors(handle, mode, lba, 1, buffer.span());
+    if (r.status.isSuccess()) return {};
+    return readName(mode) + " at LBA " + std::to_string(lba) + " (the cache-evicting read) failed: " + ioctl::ntStatusName(r.status);
 }
 
 std::string evictionText(std::optional<std::int32_t> evictedAt, std::int32_t readAhead)

@@ -69,6 +69,14 @@ struct ReadAhead {
 [[nodiscard]] std::optional<std::int32_t> evictionLba(std::int32_t first, std::int32_t last, std::int32_t lba, std::int32_t sectors,
                                                       std::int32_t readAhead);
 
+// evictionLba over the whole readable disc of `map`, its first to its last readable sector (a drive's cache serves
+// every kind of read, so an end of another kind of track evicts as well). nullopt when the map has no span.
+[[nodiscard]] std::optional<std::int32_t> evictionLba(const DiscMap& map, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead);
+
+// The evicting read: one sector at `lba` with the read of the span holding it (ReadFile when none does). Empty when it
+// succeeded, else "<read> at LBA <n> (the cache-evicting read) failed: <status>".
+[[nodiscard]] std::string readToEvict(DeviceHandle& handle, const DiscMap& map, std::int32_t lba);
+
 // The label part that says how the run was kept out of the cache: "cache evicted at LBA <n> (read-ahead <r> sectors)"
 // or "cache not evicted: no readable sector beyond the read-ahead of <r> sectors".
 [[nodiscard]] std::string evictionText(std::optional<std::int32_t> evictedAt, std::int32_t readAhead);

@@ -44,6 +44,7 @@ struct Target {
     std::uint32_t maxTransferBytes = 0;
     bool adapterKnown = false;
     ReadAhead readAhead;  // how far from a benchmark's run the read that evicts it from the drive's cache must be
+    DiscMap map;          // the whole readable disc, where that read goes (any kind of track evicts)
 };
 
 std::string statusText(ioctl::NtStatus s) { return ioctl::ntStatusName(s); }
@@ -99,9 +100,9 @@ ControlResult readOnce(DeviceHandle& handle, std::optional<std::int32_t> mode, s
     return handle.read(reads::offsetOf(lba), buffer);
 }
 
-// The body of every read benchmark: one untimed read at the far end of the family's area (`evictAt`, beyond the
-// drive's read-ahead: the benchmarks before this one read the same places, and a drive would serve them again from
-// its cache), one untimed read at the position (the seek and any spin-up are not throughput, perf-anchors.md §1.7),
+// The body of every read benchmark: one untimed read at the far end of the disc (`evictAt`, beyond the drive's
+// read-ahead: the benchmarks before this one read the same places, and a drive would serve them again from its
+// cache), one untimed read at the position (the seek and any spin-up are not throughput, perf-anchors.md §1.7),
 // then kReadIterations sequential reads, each timed on the device's clock.
 void runReads(benchmark::State& state, const std::shared_ptr<Target>& target, std::optional<std::int32_t> mode,
               std::uint32_t sectors, std::int32_t lba, std::optional<std::int32_t> evictAt)
@@ -110,11 +111,8 @@ void runReads(benchmark::State& state, const std::shared_ptr<Target>& target, st
     reads::PageBuffer buffer(sectors * bytesPerSector);
     const char* what = mode ? "RAW_READ" : "ReadFile";
     if (evictAt) {
-        const ControlResult far = readOnce(*target->handle, mode, *evictAt, 1, buffer.span().first(bytesPerSector));
-        if (!far.status.isSuccess()) {
-            state.SkipWithError((std::string(what) + " at LBA " + std::to_string(*evictAt) + " (the cache-evicting read) failed: " +
-                                 statusText(far.status))
-                                    .c_str());
+        if (const std::string failure = readToEvict(*target->handle, target->map, *evictAt); !failure.empty()) {
+            state.SkipWithError(failure.c_str());
             return;
         }
     }
@@ -181,8 +179,7 @@ std::size_t registerFamily(const std::shared_ptr<Target>& target, const std::str
         for (const Position& p : *positions) {
             const std::string name = base + "/" + p.name;
             const std::int32_t lba = p.lba;
-            const std::optional<std::int32_t> evictAt =
-                evictionLba(spans.front().start, spans.back().end - 1, lba, run, target->readAhead.sectors);
+            const std::optional<std::int32_t> evictAt = evictionLba(target->map, lba, run, target->readAhead.sectors);
             benchmark::RegisterBenchmark(name.c_str(), [target, mode, sectors, lba, evictAt](benchmark::State& state) {
                 runReads(state, target, mode, sectors, lba, evictAt);
             })->UseManualTime()->Iterations(kReadIterations)->Unit(benchmark::kMillisecond);
@@ -246,6 +243,7 @@ std::size_t registerReadBenchmarks(Device& device, const std::string& id)
         return count + 1;
     }
 
+    target->map = readDiscMap(device, *target->handle).value_or(DiscMap{});
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
     std::vector<reads::SectorKind> kinds;
     for (const reads::Track& t : layout->tracks) kinds.push_back(reads::probeTrackKind(*target->handle, t, caps));

@@ -57,18 +57,13 @@ void registerSkip(const std::string& name, std::string reason)
 void runPoint(benchmark::State& state, const std::shared_ptr<Target>& target, const Curve& curve, std::int32_t start,
               std::optional<std::int32_t> evictAt)
 {
-    reads::PageBuffer buffer(std::max(curve.sectors * bytesPerSector(curve.rawMode), static_cast<std::size_t>(ioctl::RAW_SECTOR_SIZE)));
+    reads::PageBuffer buffer(curve.sectors * bytesPerSector(curve.rawMode));
     const auto failed = [&](std::int32_t lba, const ControlResult& r) {
         state.SkipWithError((readName(curve.rawMode) + " at LBA " + std::to_string(lba) + " failed: " + ioctl::ntStatusName(r.status)).c_str());
     };
     if (evictAt) {
-        const ReadSpan* span = spanAt(target->map, *evictAt);
-        const std::optional<std::int32_t> mode = span != nullptr ? span->rawMode : std::nullopt;
-        const ControlResult far = readSectors(*target->handle, mode, *evictAt, 1, buffer.span());
-        if (!far.status.isSuccess()) {
-            state.SkipWithError((readName(mode) + " at LBA " + std::to_string(*evictAt) + " (the cache-evicting read) failed: " +
-                                 ioctl::ntStatusName(far.status))
-                                    .c_str());
+        if (const std::string failure = readToEvict(*target->handle, target->map, *evictAt); !failure.empty()) {
+            state.SkipWithError(failure.c_str());
             return;
         }
     }
@@ -167,8 +162,8 @@ std::size_t registerTransferCurveBenchmarks(Device& device, const std::string& i
             if (p.kind != curve.kind) continue;
             const std::string name = prefix + curve.name + "/" + std::to_string(p.index);
             const std::int32_t start = p.start;
-            const std::optional<std::int32_t> evictAt = evictionLba(map->spans.front().start, map->spans.back().end - 1, start,
-                                                                    static_cast<std::int32_t>(window), target->readAhead.sectors);
+            const std::optional<std::int32_t> evictAt =
+                evictionLba(*map, start, static_cast<std::int32_t>(window), target->readAhead.sectors);
             benchmark::RegisterBenchmark(name.c_str(), [target, curve, start, evictAt](benchmark::State& state) {
                 runPoint(state, target, curve, start, evictAt);
             })

@@ -16,6 +16,7 @@
 #include "harness/inventory/loader.hpp"
 #include "harness/inventory/open_device.hpp"
 #include "suites/bench/bench_target.hpp"
+#include "harness/ioctl/structures/raw_read.hpp"
 #include "suites/bench/disc_map.hpp"
 #include "suites/bench/read_benchmarks.hpp"
 #include "suites/bench/streaming_benchmarks.hpp"
@@ -40,6 +41,13 @@ TEST(EvictionLba, TheFartherEndWhenItLiesBeyondTheReadAhead)
     EXPECT_EQ(evictionLba(0, 1300, 0, 100, 1200), 1300);
     // An area shorter than the read-ahead: nothing evicts.
     EXPECT_EQ(evictionLba(500, 1000, 600, 16, 2048), std::nullopt);
+    // Over a disc map: its first and last readable sectors, whatever the tracks' reads. A 3000-sector data track
+    // cannot evict a 1088-sector run in its middle (956 sectors each side), the audio track after it can.
+    DiscMap map;
+    map.spans = {ReadSpan{0, 3000, std::nullopt}, ReadSpan{3150, 15225, ioctl::CDDA}};
+    EXPECT_EQ(evictionLba(0, 2999, 956, 1088, 1200), std::nullopt);
+    EXPECT_EQ(evictionLba(map, 956, 1088, 1200), 15224);
+    EXPECT_EQ(evictionLba(DiscMap{}, 956, 1088, 1200), std::nullopt);
     EXPECT_EQ(evictionText(std::nullopt, 2048), "cache not evicted: no readable sector beyond the read-ahead of 2048 sectors");
     EXPECT_EQ(evictionText(9999, 1200), "cache evicted at LBA 9999 (read-ahead 1200 sectors)");
 }
