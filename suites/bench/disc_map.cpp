@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "harness/core/bytes.hpp"
+#include "harness/ioctl/nt_status.hpp"
 #include "harness/mmc/cdb.hpp"
 #include "suites/raw_read_support.hpp"
 
@@ -97,6 +98,38 @@ ReadAhead readAheadOf(Device& device)
     if (bufferSectors >= kParanoiaCacheSectors)
         return {bufferSectors, "the drive's " + std::to_string(bufferKiB) + " KiB buffer (page 2Ah)"};
     return {kParanoiaCacheSectors, "paranoia's cache model, above the drive's " + std::to_string(bufferKiB) + " KiB buffer"};
+}
+
+std::optional<std::int32_t> evictionLba(std::int32_t first, std::int32_t last, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead)
+{
+    // The gaps between each end and the nearest sector of the run, in 64 bits (a run may end past `last`).
+    const std::int64_t below = std::int64_t{lba} - first;
+    const std::int64_t above = std::int64_t{last} - (std::int64_t{lba} + std::max(sectors, 1) - 1);
+    if (above >= below && above > readAhead) return last;
+    if (below > readAhead) return first;
+    return std::nullopt;
+}
+
+std::optional<std::int32_t> evictionLba(const DiscMap& map, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead)
+{
+    if (map.spans.empty()) return std::nullopt;
+    return evictionLba(map.spans.front().start, map.spans.back().end - 1, lba, sectors, readAhead);
+}
+
+std::string readToEvict(DeviceHandle& handle, const DiscMap& map, std::int32_t lba)
+{
+    const ReadSpan* span = spanAt(map, lba);
+    const std::optional<std::int32_t> mode = span != nullptr ? span->rawMode : std::nullopt;
+    reads::PageBuffer buffer(bytesPerSector(mode));
+    const ControlResult r = readSectors(handle, mode, lba, 1, buffer.span());
+    if (r.status.isSuccess()) return {};
+    return readName(mode) + " at LBA " + std::to_string(lba) + " (the cache-evicting read) failed: " + ioctl::ntStatusName(r.status);
+}
+
+std::string evictionText(std::optional<std::int32_t> evictedAt, std::int32_t readAhead)
+{
+    if (evictedAt) return "cache evicted at LBA " + std::to_string(*evictedAt) + " (read-ahead " + std::to_string(readAhead) + " sectors)";
+    return "cache not evicted: no readable sector beyond the read-ahead of " + std::to_string(readAhead) + " sectors";
 }
 
 }  // namespace cdcts::suites::bench

@@ -59,4 +59,26 @@ struct ReadAhead {
 // when the drive does not say.
 [[nodiscard]] ReadAhead readAheadOf(Device& device);
 
+// Where to read, untimed, before a benchmark's positioning read so that the run it times, sectors [lba, lba + sectors),
+// comes from the medium and not from the drive's cache (perf-anchors.md §1.7): a drive serves a reread, or a read
+// within its read-ahead of an earlier one, from its buffer, and every benchmark of a family starts at the same few
+// places. Of the two ends of the readable sectors [first, last] the one farther from the run (`last` for a run in the
+// lower half, else `first`), when it lies more than `readAhead` sectors from every sector of the run: the drive fills
+// its buffer there, and the positioning read after it has to seek. nullopt when neither end is that far (a disc, or
+// an area of one kind of sector, shorter than the read-ahead): nothing readable evicts the run then.
+[[nodiscard]] std::optional<std::int32_t> evictionLba(std::int32_t first, std::int32_t last, std::int32_t lba, std::int32_t sectors,
+                                                      std::int32_t readAhead);
+
+// evictionLba over the whole readable disc of `map`, its first to its last readable sector (a drive's cache serves
+// every kind of read, so an end of another kind of track evicts as well). nullopt when the map has no span.
+[[nodiscard]] std::optional<std::int32_t> evictionLba(const DiscMap& map, std::int32_t lba, std::int32_t sectors, std::int32_t readAhead);
+
+// The evicting read: one sector at `lba` with the read of the span holding it (ReadFile when none does). Empty when it
+// succeeded, else "<read> at LBA <n> (the cache-evicting read) failed: <status>".
+[[nodiscard]] std::string readToEvict(DeviceHandle& handle, const DiscMap& map, std::int32_t lba);
+
+// The label part that says how the run was kept out of the cache: "cache evicted at LBA <n> (read-ahead <r> sectors)"
+// or "cache not evicted: no readable sector beyond the read-ahead of <r> sectors".
+[[nodiscard]] std::string evictionText(std::optional<std::int32_t> evictedAt, std::int32_t readAhead);
+
 }  // namespace cdcts::suites::bench

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "harness/ioctl/nt_status.hpp"
+#include "suites/bench/disc_map.hpp"
 #include "suites/bench/units.hpp"
 #include "suites/raw_read_support.hpp"
 
@@ -42,6 +43,8 @@ struct Target {
     std::shared_ptr<DeviceHandle> handle;
     std::uint32_t maxTransferBytes = 0;
     bool adapterKnown = false;
+    ReadAhead readAhead;  // how far from a benchmark's run the read that evicts it from the drive's cache must be
+    DiscMap map;          // the whole readable disc, where that read goes (any kind of track evicts)
 };
 
 std::string statusText(ioctl::NtStatus s) { return ioctl::ntStatusName(s); }
@@ -97,14 +100,22 @@ ControlResult readOnce(DeviceHandle& handle, std::optional<std::int32_t> mode, s
     return handle.read(reads::offsetOf(lba), buffer);
 }
 
-// The body of every read benchmark: one untimed read at the position (the seek and any spin-up are not
-// throughput, perf-anchors.md §1.7), then kReadIterations sequential reads, each timed on the device's clock.
+// The body of every read benchmark: one untimed read at the far end of the disc (`evictAt`, beyond the drive's
+// read-ahead: the benchmarks before this one read the same places, and a drive would serve them again from its
+// cache), one untimed read at the position (the seek and any spin-up are not throughput, perf-anchors.md §1.7),
+// then kReadIterations sequential reads, each timed on the device's clock.
 void runReads(benchmark::State& state, const std::shared_ptr<Target>& target, std::optional<std::int32_t> mode,
-              std::uint32_t sectors, std::int32_t lba)
+              std::uint32_t sectors, std::int32_t lba, std::optional<std::int32_t> evictAt)
 {
     const std::size_t bytesPerSector = mode ? ioctl::rawSectorSize(*mode) : ioctl::COOKED_SECTOR_SIZE;
     reads::PageBuffer buffer(sectors * bytesPerSector);
     const char* what = mode ? "RAW_READ" : "ReadFile";
+    if (evictAt) {
+        if (const std::string failure = readToEvict(*target->handle, target->map, *evictAt); !failure.empty()) {
+            state.SkipWithError(failure.c_str());
+            return;
+        }
+    }
     const ControlResult first = readOnce(*target->handle, mode, lba, sectors, buffer.span());
     if (!first.status.isSuccess()) {
         state.SkipWithError((std::string(what) + " at LBA " + std::to_string(lba) + " failed: " + statusText(first.status)).c_str());
@@ -138,7 +149,8 @@ void runReads(benchmark::State& state, const std::shared_ptr<Target>& target, st
     // class-driver model and the emulator), on a real one it bounds the device time from above (perf-anchors.md §4.3).
     state.counters[kWallCounter] = benchmark::Counter(std::chrono::duration<double, std::micro>(wall).count(),
                                                       benchmark::Counter::kAvgIterations);
-    state.SetLabel("LBA " + std::to_string(lba) + ", " + (clock.isReal() ? "wall" : "modeled") + " time" +
+    state.SetLabel("LBA " + std::to_string(lba) + ", " + evictionText(evictAt, target->readAhead.sectors) + ", " +
+                   (clock.isReal() ? "wall" : "modeled") + " time" +
                    (target->adapterKnown ? "" : ", adapter unknown: 64 KiB assumed"));
 }
 
@@ -167,8 +179,9 @@ std::size_t registerFamily(const std::shared_ptr<Target>& target, const std::str
         for (const Position& p : *positions) {
             const std::string name = base + "/" + p.name;
             const std::int32_t lba = p.lba;
-            benchmark::RegisterBenchmark(name.c_str(), [target, mode, sectors, lba](benchmark::State& state) {
-                runReads(state, target, mode, sectors, lba);
+            const std::optional<std::int32_t> evictAt = evictionLba(target->map, lba, run, target->readAhead.sectors);
+            benchmark::RegisterBenchmark(name.c_str(), [target, mode, sectors, lba, evictAt](benchmark::State& state) {
+                runReads(state, target, mode, sectors, lba, evictAt);
             })->UseManualTime()->Iterations(kReadIterations)->Unit(benchmark::kMillisecond);
             ++count;
         }
@@ -217,6 +230,7 @@ std::size_t registerReadBenchmarks(Device& device, const std::string& id)
     target->adapterKnown = adapter.has_value();
     // RAW_READ and ReadFile read into page-aligned buffers here, so the page-aligned limit applies.
     target->maxTransferBytes = adapter.value_or(mmc::AdapterProperties{}).maxPageAlignedTransferBytes();
+    target->readAhead = readAheadOf(device);
 
     std::size_t count = 0;
     const std::optional<reads::Layout> layout = reads::readLayout(*target->handle);
@@ -229,6 +243,7 @@ std::size_t registerReadBenchmarks(Device& device, const std::string& id)
         return count + 1;
     }
 
+    target->map = readDiscMap(device, *target->handle).value_or(DiscMap{});
     const std::optional<reads::RawCapabilities> caps = reads::probeCapabilities(device);
     std::vector<reads::SectorKind> kinds;
     for (const reads::Track& t : layout->tracks) kinds.push_back(reads::probeTrackKind(*target->handle, t, caps));

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "harness/ioctl/nt_status.hpp"
+#include "suites/bench/disc_map.hpp"
 #include "suites/bench/findings.hpp"
 #include "suites/bench/latency_stats.hpp"
 #include "suites/bench/streaming_rules.hpp"
@@ -48,6 +49,10 @@ struct Shared {
     std::optional<MarginalFigures> normalMarginal;
     // Streaming/<id>/off/<sectors>'s x_cd and p99_ms, for the on variant's ratios, by transfer size.
     std::map<std::uint32_t, std::pair<double, double>> offFigures;
+    // The drive's read-ahead and the readable disc, for the reads that keep a run out of the drive's cache (the off
+    // and on variants read the same sectors, one after the other).
+    ReadAhead readAhead;
+    DiscMap map;
 };
 
 std::string statusText(ioctl::NtStatus s) { return ioctl::ntStatusName(s); }
@@ -120,16 +125,30 @@ TimedRead timedRead(Device& device, DeviceHandle& handle, std::int32_t lba, std:
     return {r, clock.now() - start};
 }
 
+// The untimed read that evicts a run from the drive's cache (evictionLba): one sector at `evictAt`, on `handle`, with
+// its track's read (ENABLE_STREAMING changes ReadFile alone). Empty when it succeeded or there is nothing to read,
+// else what failed.
+std::string evict(DeviceHandle& handle, const DiscMap& map, std::optional<std::int32_t> evictAt)
+{
+    return evictAt ? readToEvict(handle, map, *evictAt) : std::string();
+}
+
 double toMs(Nanoseconds t) { return std::chrono::duration<double, std::milli>(t).count(); }
 double toSeconds(Nanoseconds t) { return std::chrono::duration<double>(t).count(); }
 
-// Streaming/<id>/<off|on>/<sectors>: one untimed read at `lba` (the seek), then kStreamingReads sequential reads,
-// each timed on the device's clock.
-void runStreaming(benchmark::State& state, const std::shared_ptr<Shared>& shared, bool on, std::uint32_t sectors, std::int32_t lba)
+// Streaming/<id>/<off|on>/<sectors>: one untimed read at `evictAt` (the far end of the disc, beyond the
+// read-ahead: the on variant reads the sectors the off one just read), one untimed read at `lba` (the seek), then
+// kStreamingReads sequential reads, each timed on the device's clock.
+void runStreaming(benchmark::State& state, const std::shared_ptr<Shared>& shared, bool on, std::uint32_t sectors, std::int32_t lba,
+                  std::optional<std::int32_t> evictAt)
 {
     const std::unique_ptr<DeviceHandle> handle = openWithStreaming(state, *shared->device, on);
     if (!handle) return;
     const StreamingGuard guard(*handle);
+    if (const std::string failed = evict(*handle, shared->map, evictAt); !failed.empty()) {
+        state.SkipWithError(failed.c_str());
+        return;
+    }
     reads::PageBuffer buffer(sectors * reads::kCooked);
     if (const ControlResult first = handle->read(reads::offsetOf(lba), buffer.span()); !first.status.isSuccess()) {
         state.SkipWithError((where(lba) + " failed: " + statusText(first.status)).c_str());
@@ -164,7 +183,7 @@ void runStreaming(benchmark::State& state, const std::shared_ptr<Shared>& shared
         state.counters["p99_over_off"] = summary.p99Ms / off->second.second;
     }
     state.SetLabel("LBA " + std::to_string(lba) + ", " + (on ? "READ(12) Streaming" : "READ(10)") + ", " +
-                   (shared->device->clock().isReal() ? "wall" : "modeled") + " time");
+                   evictionText(evictAt, shared->readAhead.sectors) + ", " + (shared->device->clock().isReal() ? "wall" : "modeled") + " time");
 }
 
 std::string runText(const inventory::BenchSectorRun& r)
@@ -182,8 +201,10 @@ std::int64_t bytesDiffering(std::span<const std::uint8_t> a, std::span<const std
 
 // A streaming read over marginal sectors may hand back damaged data (the drive skipped the recovery): the bytes of
 // the marginal reads that differ from a normal read of the same sectors on a handle of its own. -1 when the normal
-// read fails too.
-std::int64_t compareWithNormalRead(Device& device, std::int32_t lba, std::span<const std::uint8_t> streamed)
+// read fails too. The normal read comes after an untimed read at `evictAt`, so it is not served the streamed data
+// from the drive's cache.
+std::int64_t compareWithNormalRead(Device& device, const DiscMap& map, std::int32_t lba, std::span<const std::uint8_t> streamed,
+                                   std::optional<std::int32_t> evictAt)
 {
     if (streamed.empty()) return 0;
     std::unique_ptr<DeviceHandle> handle;
@@ -192,6 +213,7 @@ std::int64_t compareWithNormalRead(Device& device, std::int32_t lba, std::span<c
     } catch (const DeviceError&) {
         return -1;
     }
+    if (!evict(*handle, map, evictAt).empty()) return -1;
     reads::PageBuffer normal(streamed.size());
     if (!handle->read(reads::offsetOf(lba), normal.span()).status.isSuccess()) return -1;
     return bytesDiffering(streamed, normal.span());
@@ -207,14 +229,17 @@ struct MarginalPass {
     std::uint32_t marginalReadsDone = 0;               // of them, the reads that succeeded
 };
 
-// The untimed seek read, the clean reads just before the marginal run, then the read(s) covering it, all
-// sequential on one handle and timed one by one. The marginal reads' data lands in `marginalData`.
-MarginalPass passOverMarginal(Device& device, DeviceHandle& handle, bool on, const MarginalPlan& plan, std::span<std::uint8_t> marginalData)
+// The untimed read at `evictAt` (beyond the read-ahead: the on pass rereads what the off pass read, and the drive
+// recovered, a moment before), the untimed seek read, the clean reads just before the marginal run, then the read(s)
+// covering it, all sequential on one handle and timed one by one. The marginal reads' data lands in `marginalData`.
+MarginalPass passOverMarginal(Device& device, DeviceHandle& handle, bool on, const MarginalPlan& plan, const DiscMap& map,
+                              std::optional<std::int32_t> evictAt, std::span<std::uint8_t> marginalData)
 {
     constexpr std::uint32_t size = kMarginalReadSectors;
     constexpr std::size_t bytes = std::size_t{size} * reads::kCooked;
     reads::PageBuffer buffer(bytes);
     MarginalPass pass;
+    if (pass.error = evict(handle, map, evictAt); !pass.error.empty()) return pass;
     if (const ControlResult seek = handle.read(reads::offsetOf(plan.seekLba), buffer.span()); !seek.status.isSuccess()) {
         pass.error = where(plan.seekLba) + " failed: " + statusText(seek.status);
         return pass;
@@ -245,7 +270,9 @@ MarginalPass passOverMarginal(Device& device, DeviceHandle& handle, bool on, con
 }
 
 // The findings of a streaming pass: its failure status or damaged data, and the timing rules (streaming_rules.hpp).
-std::vector<std::string> streamingFindings(benchmark::State& state, Device& device, const MarginalPlan& plan, const MarginalPass& pass,
+std::vector<std::string> streamingFindings(benchmark::State& state, Device& device, const MarginalPlan& plan, const DiscMap& map,
+                                           std::optional<std::int32_t> evictAt,
+                                           const MarginalPass& pass,
                                            std::span<const std::uint8_t> marginalData, const MarginalFigures& figures,
                                            const std::optional<MarginalFigures>& normal)
 {
@@ -262,7 +289,7 @@ std::vector<std::string> streamingFindings(benchmark::State& state, Device& devi
         }
         findings.push_back(std::move(text));
     } else {
-        const std::int64_t differing = compareWithNormalRead(device, static_cast<std::int32_t>(plan.run.lba), marginalData);
+        const std::int64_t differing = compareWithNormalRead(device, map, static_cast<std::int32_t>(plan.run.lba), marginalData, evictAt);
         state.counters["marginal_bytes_differing"] = static_cast<double>(differing);
         if (differing > 0)
             findings.push_back("a streaming ReadFile over the marginal sectors " + runText(plan.run) + " succeeded with " +
@@ -274,7 +301,7 @@ std::vector<std::string> streamingFindings(benchmark::State& state, Device& devi
 
 // StreamingMarginal/<id>/<off|on>: one pass (Iterations(1)), its time the sum of its timed reads.
 void runMarginal(benchmark::State& state, const std::shared_ptr<Shared>& shared, bool on, const MarginalPlan& plan,
-                 const std::string& name)
+                 std::optional<std::int32_t> evictAt, const std::string& name)
 {
     Device& device = *shared->device;
     const std::unique_ptr<DeviceHandle> handle = openWithStreaming(state, device, on);
@@ -283,7 +310,7 @@ void runMarginal(benchmark::State& state, const std::shared_ptr<Shared>& shared,
     reads::PageBuffer marginalData(std::size_t{plan.marginalReads} * kMarginalReadSectors * reads::kCooked);
     MarginalPass pass;
     for (auto _ : state) {
-        pass = passOverMarginal(device, *handle, on, plan, marginalData.span());
+        pass = passOverMarginal(device, *handle, on, plan, shared->map, evictAt, marginalData.span());
         if (!pass.error.empty()) {
             state.SkipWithError(pass.error.c_str());
             break;
@@ -310,12 +337,13 @@ void runMarginal(benchmark::State& state, const std::shared_ptr<Shared>& shared,
     std::string label = runText(plan.run) + " in " + std::to_string(plan.marginalReads) + " read(s) of " +
                         std::to_string(kMarginalReadSectors) + " sectors after " + std::to_string(plan.cleanReads) +
                         " clean reads from LBA " + std::to_string(plan.firstClean) + ", " + (on ? "READ(12) Streaming" : "READ(10)") +
-                        ", ReadFile " + statusText(pass.status) + ", " + (device.clock().isReal() ? "wall" : "modeled") + " time";
+                        ", ReadFile " + statusText(pass.status) + ", " + evictionText(evictAt, shared->readAhead.sectors) + ", " +
+                        (device.clock().isReal() ? "wall" : "modeled") + " time";
     if (!on) {
         shared->normalMarginal = figures;
     } else {
         const auto data = marginalData.span().first(std::size_t{pass.marginalReadsDone} * kMarginalReadSectors * reads::kCooked);
-        for (const std::string& f : streamingFindings(state, device, plan, pass, data, figures, shared->normalMarginal)) {
+        for (const std::string& f : streamingFindings(state, device, plan, shared->map, evictAt, pass, data, figures, shared->normalMarginal)) {
             reportQualityWarning(name, f);
             label += "; QualityWarning: " + f;
         }
@@ -370,6 +398,8 @@ std::size_t registerStreamingBenchmarks(const BenchTarget& target)
     const std::vector<DataSpan> spans = dataSpans(*target.device, *probe, *layout);
     if (spans.empty()) return skipBoth("NotSupported: the disc has no track of 2048-byte user data (streaming governs ReadFile only)");
     if (const auto refusal = streamingRefusal(*probe)) return skipBoth(*refusal);
+    shared->readAhead = readAheadOf(*target.device);
+    shared->map = readDiscMap(*target.device, *probe).value_or(DiscMap{});
 
     std::size_t count = 0;
     for (const std::uint32_t sectors : kSizes) {
@@ -388,8 +418,9 @@ std::size_t registerStreamingBenchmarks(const BenchTarget& target)
         for (const bool on : {false, true}) {
             const std::string name = streamingName + "/" + modeName(on) + "/" + std::to_string(sectors);
             const std::int32_t start = *lba;
-            benchmark::RegisterBenchmark(name.c_str(), [shared, on, sectors, start](benchmark::State& state) {
-                runStreaming(state, shared, on, sectors, start);
+            const std::optional<std::int32_t> evictAt = evictionLba(shared->map, start, length, shared->readAhead.sectors);
+            benchmark::RegisterBenchmark(name.c_str(), [shared, on, sectors, start, evictAt](benchmark::State& state) {
+                runStreaming(state, shared, on, sectors, start, evictAt);
             })->UseManualTime()->Iterations(kStreamingReads)->Unit(benchmark::kMillisecond);
             ++count;
         }
@@ -409,8 +440,12 @@ std::size_t registerStreamingBenchmarks(const BenchTarget& target)
     for (const bool on : {false, true}) {  // off first: the on variant compares with its figures
         const std::string name = marginalName + "/" + modeName(on);
         const MarginalPlan p = *plan;
-        benchmark::RegisterBenchmark(name.c_str(), [shared, on, p, name](benchmark::State& state) {
-            runMarginal(state, shared, on, p, name);
+        // Every sector the pass reads: the seek read to the end of the marginal reads.
+        const auto end = static_cast<std::int32_t>(p.run.lba + p.marginalReads * kMarginalReadSectors);
+        const std::optional<std::int32_t> evictAt =
+            evictionLba(shared->map, p.seekLba, end - p.seekLba, shared->readAhead.sectors);
+        benchmark::RegisterBenchmark(name.c_str(), [shared, on, p, evictAt, name](benchmark::State& state) {
+            runMarginal(state, shared, on, p, evictAt, name);
         })->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
         ++count;
     }

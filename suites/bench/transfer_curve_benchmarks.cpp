@@ -31,6 +31,8 @@ struct Target {
     std::shared_ptr<DeviceHandle> handle;
     std::int32_t leadOut = 0;
     bool adapterKnown = false;
+    DiscMap map;
+    ReadAhead readAhead;  // how far from a point the read that evicts it from the drive's cache must be
 };
 
 // One curve: its name part, the read it makes and the sectors per read.
@@ -48,14 +50,23 @@ void registerSkip(const std::string& name, std::string reason)
         ->Iterations(1);
 }
 
-// One point: an untimed read at the window's start (the seek is access time, not throughput), then
-// kCurveReadsPerPoint sequential reads, each timed on the device's clock.
-void runPoint(benchmark::State& state, const std::shared_ptr<Target>& target, const Curve& curve, std::int32_t start)
+// One point: an untimed read at the far end of the disc (`evictAt`, beyond the drive's read-ahead, so the window
+// is not in the drive's cache: point 0 starts where CookedRead inner ran), an untimed read at the window's start
+// (the seek is access time, not throughput), then kCurveReadsPerPoint sequential reads, each timed on the device's
+// clock.
+void runPoint(benchmark::State& state, const std::shared_ptr<Target>& target, const Curve& curve, std::int32_t start,
+              std::optional<std::int32_t> evictAt)
 {
     reads::PageBuffer buffer(curve.sectors * bytesPerSector(curve.rawMode));
     const auto failed = [&](std::int32_t lba, const ControlResult& r) {
         state.SkipWithError((readName(curve.rawMode) + " at LBA " + std::to_string(lba) + " failed: " + ioctl::ntStatusName(r.status)).c_str());
     };
+    if (evictAt) {
+        if (const std::string failure = readToEvict(*target->handle, target->map, *evictAt); !failure.empty()) {
+            state.SkipWithError(failure.c_str());
+            return;
+        }
+    }
     const ControlResult first = readSectors(*target->handle, curve.rawMode, start, curve.sectors, buffer.span());
     if (!first.status.isSuccess()) {
         failed(start, first);
@@ -87,7 +98,8 @@ void runPoint(benchmark::State& state, const std::shared_ptr<Target>& target, co
     state.counters[kLbaCounter] = benchmark::Counter(firstTimed);
     state.counters[kPositionCounter] = benchmark::Counter(100.0 * middle / target->leadOut);
     state.SetLabel("LBA " + std::to_string(firstTimed) + "-" + std::to_string(next - 1) + " of " + std::to_string(target->leadOut) + ", " +
-                   (clock.isReal() ? "wall" : "modeled") + " time" + (target->adapterKnown ? "" : ", adapter unknown: 64 KiB assumed"));
+                   evictionText(evictAt, target->readAhead.sectors) + ", " + (clock.isReal() ? "wall" : "modeled") + " time" +
+                   (target->adapterKnown ? "" : ", adapter unknown: 64 KiB assumed"));
 }
 
 CurveKind kindOf(const ReadSpan& span)
@@ -122,6 +134,8 @@ std::size_t registerTransferCurveBenchmarks(Device& device, const std::string& i
         return std::size(curves);
     }
     target->leadOut = map->leadOut;
+    target->map = *map;
+    target->readAhead = readAheadOf(device);
     std::vector<CurveSpan> spans;
     for (const ReadSpan& s : map->spans) spans.push_back({s.start, s.end, kindOf(s)});
     // One grid for both curves, with the larger window, so the points of the two kinds never overlap.
@@ -148,7 +162,11 @@ std::size_t registerTransferCurveBenchmarks(Device& device, const std::string& i
             if (p.kind != curve.kind) continue;
             const std::string name = prefix + curve.name + "/" + std::to_string(p.index);
             const std::int32_t start = p.start;
-            benchmark::RegisterBenchmark(name.c_str(), [target, curve, start](benchmark::State& state) { runPoint(state, target, curve, start); })
+            const std::optional<std::int32_t> evictAt =
+                evictionLba(*map, start, static_cast<std::int32_t>(window), target->readAhead.sectors);
+            benchmark::RegisterBenchmark(name.c_str(), [target, curve, start, evictAt](benchmark::State& state) {
+                runPoint(state, target, curve, start, evictAt);
+            })
                 ->UseManualTime()
                 ->Iterations(kCurveReadsPerPoint)
                 ->Unit(benchmark::kMillisecond);
