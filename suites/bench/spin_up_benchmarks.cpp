@@ -171,6 +171,10 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         std::string error;
         // The rate this position gives at the maximum speed, read up to the position (the head ends there).
         if (!setSpeed(plan, speed::kMaximumSpeed, error)) return state.SkipWithError(error.c_str());
+        // The drive's rating: the speed it reports at FFFFh (0 when it reports none); reachable ÷ rated is the
+        // fraction of it this position gives (spin_up_rules.hpp, the CAV line).
+        const std::uint32_t ratedKbps = currentReadSpeedKbps(*plan.handle);
+        const double ratedX = ratedKbps / kCd1xKbps;
         const auto reachStart = plan.lba - static_cast<std::int32_t>(kReachReads * plan.sectors);
         const Run reach = readRun(plan, reachStart, kReachReads, false);
         if (!reach.error.empty()) return state.SkipWithError(reach.error.c_str());
@@ -186,7 +190,7 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         const double achievedX = run.windowX(plan.sectors);
         // FFFFh asks for no number: the maximum is what the drive reports then, or what it reached at FFFFh.
         const double requestedX = requestKbps != speed::kMaximumSpeed ? requestKbps / kCd1xKbps
-                                  : reportedKbps != 0                 ? reportedKbps / kCd1xKbps
+                                  : ratedKbps != 0                    ? ratedX
                                                                       : reachableX;
         state.counters["first_data_ms"] = ms(firstData);
         state.counters["steady_ms"] = run.settled ? ms(run.reads[*run.settled].end - start) : -1.0;
@@ -194,11 +198,12 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         state.counters["requested_x"] = requestedX;
         state.counters["reported_x"] = reportedKbps / kCd1xKbps;
         state.counters["reachable_x"] = reachableX;
+        state.counters["rated_x"] = ratedX;
         std::string label = "LBA " + std::to_string(plan.lba) + ", " + clockText(plan);
         if (!run.settled) label += "; throughput did not settle in " + std::to_string(kMaxReads) + " reads (steady_ms -1)";
-        const SpeedVerdict verdict = judgeSpeed(requestedX, achievedX, reachableX);
+        const SpeedVerdict verdict = judgeSpeed(requestedX, achievedX, reachableX, ratedX);
         if (verdict != SpeedVerdict::Honoured) {
-            std::string text = speedWarning(verdict, requestedX, achievedX, reachableX);
+            std::string text = speedWarning(verdict, requestedX, achievedX, reachableX, ratedX);
             label += "; " + text;
             reportQualityWarning(name, std::move(text));
         }
