@@ -126,8 +126,9 @@ bool setSpeed(const Plan& plan, std::uint32_t kbps, std::string& error)
 }
 
 // START STOP UNIT through the pass-through, or the class driver's STOP_AUDIO (START STOP UNIT Start = 0, Immed = 1,
-// ioctl-contracts.md §3.20) when there is none.
-std::optional<std::string> stopSpindle(const Plan& plan)
+// ioctl-contracts.md §3.20) when there is none. `allowSpinDown`: after STOP_AUDIO, which returns while the disc
+// still spins down, let kSpinDownAllowance pass on the device's clock (spin_up_benchmarks.hpp).
+std::optional<std::string> stopSpindle(const Plan& plan, bool allowSpinDown)
 {
     if (plan.passThrough) {
         const auto cdb = mmc::cdb::startStopUnit(false, false, false);
@@ -137,6 +138,7 @@ std::optional<std::string> stopSpindle(const Plan& plan)
     }
     const ControlResult r = plan.handle->control(ioctl::codes::CdromStopAudio, {}, {});
     if (!r.status.isSuccess()) return "IOCTL_CDROM_STOP_AUDIO failed: " + ioctl::ntStatusName(r.status);
+    if (allowSpinDown) plan.device->clock().sleepFor(kSpinDownAllowance);
     return std::nullopt;
 }
 
@@ -179,7 +181,7 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         const Run reach = readRun(plan, reachStart, kReachReads, false);
         if (!reach.error.empty()) return state.SkipWithError(reach.error.c_str());
         const double reachableX = reach.windowX(plan.sectors);
-        if (const auto stopError = stopSpindle(plan)) return state.SkipWithError(stopError->c_str());
+        if (const auto stopError = stopSpindle(plan, true)) return state.SkipWithError(stopError->c_str());
         if (!setSpeed(plan, requestKbps, error)) return state.SkipWithError(error.c_str());
         const std::uint32_t reportedKbps = currentReadSpeedKbps(*plan.handle);
         const Run run = readRun(plan, plan.lba, kMaxReads, true);
@@ -200,6 +202,8 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         state.counters["reachable_x"] = reachableX;
         state.counters["rated_x"] = ratedX;
         std::string label = "LBA " + std::to_string(plan.lba) + ", " + clockText(plan);
+        if (!plan.passThrough)
+            label += "; spindle stopped by STOP_AUDIO, then " + std::to_string(kSpinDownAllowance.count()) + " s allowed to spin down";
         if (!run.settled) label += "; throughput did not settle in " + std::to_string(kMaxReads) + " reads (steady_ms -1)";
         const SpeedVerdict verdict = judgeSpeed(requestedX, achievedX, reachableX, ratedX);
         if (verdict != SpeedVerdict::Honoured) {
@@ -296,7 +300,7 @@ std::size_t registerSpinUpBenchmarks(Device& device, const std::string& id)
     if (!plan->passThrough) {
         // Without a pass-through the class driver's STOP_AUDIO is the one IOCTL that stops the spindle; a driver
         // that refuses it leaves no way.
-        if (const auto stopError = stopSpindle(*plan)) {
+        if (const auto stopError = stopSpindle(*plan, false)) {
             registerSkip("SpinUp/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
             registerSkip("SpeedChange/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
             return 2;

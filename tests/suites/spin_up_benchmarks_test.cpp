@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,10 +34,12 @@ public:
         for (const Run& r : runs) {
             std::map<std::string, double>& c = counters[r.benchmark_name()];
             for (const auto& [name, counter] : r.counters) c[name] = counter.value;
+            labels[r.benchmark_name()] = r.report_label;
             if (r.error_occurred) errors.push_back(r.benchmark_name() + ": " + r.error_message);
         }
     }
     std::map<std::string, std::map<std::string, double>> counters;
+    std::map<std::string, std::string> labels;
     std::vector<std::string> errors;
 };
 
@@ -99,13 +102,31 @@ TEST(SpinUpBenchmarks, ADriveThatKeepsItsSpeedWhateverIsAskedGetsAQualityWarning
     EXPECT_NE(warnings[0].text.find("ignored SET_SPEED: achieved 21.40x with 1.00x requested"), std::string::npos) << warnings[0].text;
 }
 
+// The device's clock, noting every sleep the family makes on it.
+class RecordingClock final : public Clock {
+public:
+    explicit RecordingClock(Clock& inner) : inner_(inner) {}
+    [[nodiscard]] Nanoseconds now() const override { return inner_.now(); }
+    void sleepFor(Nanoseconds duration) override
+    {
+        sleeps.push_back(duration);
+        inner_.sleepFor(duration);
+    }
+    [[nodiscard]] bool isReal() const override { return inner_.isReal(); }
+    std::vector<Nanoseconds> sleeps;
+
+private:
+    Clock& inner_;
+};
+
 // A device that offers no pass-through (a class driver whose port refuses SCSI pass-through): the family stops the
 // spindle with IOCTL_CDROM_STOP_AUDIO and starts it again with a read.
 class WithoutPassThrough final : public Device {
 public:
-    explicit WithoutPassThrough(std::unique_ptr<Device> inner) : inner_(std::move(inner)) {}
+    explicit WithoutPassThrough(std::unique_ptr<Device> inner) : inner_(std::move(inner)), clock_(inner_->clock()) {}
     [[nodiscard]] const DeviceIdentity& identity() const override { return inner_->identity(); }
-    Clock& clock() override { return inner_->clock(); }
+    Clock& clock() override { return clock_; }
+    [[nodiscard]] const RecordingClock& recordingClock() const { return clock_; }
     std::unique_ptr<DeviceHandle> open(HandleAccess access) override { return inner_->open(access); }
     [[nodiscard]] std::optional<mmc::AdapterProperties> adapter() const override { return inner_->adapter(); }
     [[nodiscard]] StateSnapshot stateSnapshot() override { return inner_->stateSnapshot(); }
@@ -114,6 +135,7 @@ public:
 
 private:
     std::unique_ptr<Device> inner_;
+    RecordingClock clock_;
 };
 
 TEST(SpinUpBenchmarks, WithoutAPassThroughStopTheSpindleWithStopAudio)
@@ -148,6 +170,12 @@ TEST(SpinUpBenchmarks, WithoutAPassThroughStopTheSpindleWithStopAudio)
     const auto& fast = reporter.counters.at("SpinUp/spin_nopt/48x/iterations:1/manual_time");
     EXPECT_GT(fast.at("first_data_ms"), 2500.0) << "the spin-up is in the first read";
     EXPECT_LT(fast.at("first_data_ms"), 2530.0);
+    // STOP_AUDIO returns before the disc has stopped (Immed = 1): the family waits the spin-down allowance on the
+    // device's clock before SET_SPEED and the first read, and says so.
+    EXPECT_EQ(std::count(device.recordingClock().sleeps.begin(), device.recordingClock().sleeps.end(), Nanoseconds(suites::bench::kSpinDownAllowance)), 1);
+    EXPECT_NE(reporter.labels.at("SpinUp/spin_nopt/48x/iterations:1/manual_time")
+                  .find("spindle stopped by STOP_AUDIO, then 5 s allowed to spin down"),
+              std::string::npos);
 }
 
 }  // namespace
