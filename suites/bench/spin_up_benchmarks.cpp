@@ -1,4 +1,5 @@
-// Spin-up and speed-change benchmarks, registered per device from the speeds it reports (reported_speeds.hpp).
+// Spin-up and speed-change benchmarks, registered per device by common speed and change role; the speeds it selects
+// (reported_speeds.hpp) are probed in the first body that runs.
 #include "suites/bench/spin_up_benchmarks.hpp"
 
 #include <benchmark/benchmark.h>
@@ -215,7 +216,7 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
     }
 }
 
-void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fromKbps, std::uint32_t toKbps)
+void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fromKbps, std::uint32_t toKbps, const std::string& what)
 {
     for (auto _ : state) {
         const speed::SpeedGuard speedGuard(*plan.handle, plan.setStreaming);
@@ -234,9 +235,67 @@ void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fro
         state.counters["change_ms"] = after.settled ? ms(done - start) : -1.0;
         state.counters[kSpeedCounter] = after.windowX(plan.sectors);
         state.counters["x_cd_before"] = before.windowX(plan.sectors);
-        state.SetLabel("LBA " + std::to_string(next) + ", " + clockText(plan) +
+        state.SetLabel(what + ", LBA " + std::to_string(next) + ", " + clockText(plan) +
                        (after.settled ? "" : "; throughput did not settle in " + std::to_string(kMaxReads) + " reads (change_ms -1)"));
     }
+}
+
+// A device's plan and, once the first of its benchmarks has run, the speeds it selects.
+struct Family {
+    Plan plan;
+    bool probed = false;
+    std::string skip;                     // "NotSupported: ..." for every benchmark of the device
+    std::vector<std::uint32_t> requests;  // slowest first; FFFFh (max) last when the maximum is no selected speed
+};
+
+constexpr const char* kChangeRoles[] = {"fastest-slowest", "slowest-fastest", "fastest-middle", "middle-fastest"};
+
+std::string nameOf(std::uint32_t kbps) { return kbps == speed::kMaximumSpeed ? std::string("max") : speedName(kbps); }
+
+// Probes once, in the first SpinUp/SpeedChange body that runs, so a --filter that excludes both families leaves
+// the drive's speed and spindle alone. Returns the device-wide skip reason, empty when the benchmarks can run.
+const std::string& probed(Family& family)
+{
+    if (family.probed) return family.skip;
+    family.probed = true;
+    const Plan& plan = family.plan;
+    if (!plan.passThrough) {
+        // Without a pass-through the class driver's STOP_AUDIO is the one IOCTL that stops the spindle; a driver
+        // that refuses it leaves no way.
+        if (const auto stopError = stopSpindle(plan, false)) {
+            family.skip = "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")";
+            return family.skip;
+        }
+        (void)readAt(plan, plan.lba);
+    }
+    const ReportedSpeeds speeds = probeReportedSpeeds(*plan.handle, plan.setStreaming);
+    if (!speeds.missing.empty()) {
+        family.skip = speeds.missing;
+        return family.skip;
+    }
+    // Every selectable speed, and the maximum (FFFFh) when it reports a speed none of them selects.
+    std::vector<std::uint32_t>& requests = family.requests;
+    requests = speeds.kbps;
+    if (std::find(requests.begin(), requests.end(), speeds.maximumKbps) == requests.end()) requests.push_back(speed::kMaximumSpeed);
+    if (speeds.unchanged && std::find(requests.begin(), requests.end(), kSlowestRequestKbps) == requests.end())
+        requests.insert(requests.begin(), kSlowestRequestKbps);
+    return family.skip;
+}
+
+// The request a SpinUp named `speedPart` ("16x", "max") makes: the selected speed of that name, FFFFh for "max"
+// when the maximum is no selected speed; nullopt when there is none.
+std::optional<std::uint32_t> requestNamed(const Family& family, const std::string& speedPart)
+{
+    for (const std::uint32_t kbps : family.requests)
+        if (nameOf(kbps) == speedPart) return kbps;
+    return std::nullopt;
+}
+
+std::string selectedText(const Family& family)
+{
+    std::string text;
+    for (const std::uint32_t kbps : family.requests) text += (text.empty() ? "" : " ") + nameOf(kbps);
+    return text;
 }
 
 void registerSkip(const std::string& name, std::string reason)
@@ -296,48 +355,49 @@ std::size_t registerSpinUpBenchmarks(Device& device, const std::string& id)
         registerSkip("SpeedChange/" + id, why);
         return 2;
     }
-    const auto plan = std::make_shared<Plan>(*found);
-    if (!plan->passThrough) {
-        // Without a pass-through the class driver's STOP_AUDIO is the one IOCTL that stops the spindle; a driver
-        // that refuses it leaves no way.
-        if (const auto stopError = stopSpindle(*plan, false)) {
-            registerSkip("SpinUp/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
-            registerSkip("SpeedChange/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
-            return 2;
-        }
-        (void)readAt(*plan, plan->lba);
-    }
-    const ReportedSpeeds speeds = probeReportedSpeeds(*handle, plan->setStreaming);
-    if (!speeds.missing.empty()) {
-        registerSkip("SpinUp/" + id, speeds.missing);
-        registerSkip("SpeedChange/" + id, speeds.missing);
-        return 2;
-    }
-    // Every selectable speed, and the maximum (FFFFh) when it reports a speed none of them selects.
-    std::vector<std::uint32_t> requests = speeds.kbps;
-    if (std::find(requests.begin(), requests.end(), speeds.maximumKbps) == requests.end()) requests.push_back(speed::kMaximumSpeed);
-    if (speeds.unchanged && std::find(requests.begin(), requests.end(), kSlowestRequestKbps) == requests.end())
-        requests.insert(requests.begin(), kSlowestRequestKbps);
-    const auto nameOf = [](std::uint32_t kbps) { return kbps == speed::kMaximumSpeed ? std::string("max") : speedName(kbps); };
+    const auto family = std::make_shared<Family>();
+    family->plan = *found;
     std::size_t count = 0;
-    for (const std::uint32_t kbps : requests) {
-        const std::string name = "SpinUp/" + id + "/" + nameOf(kbps);
-        benchmark::RegisterBenchmark(name.c_str(), [plan, kbps, name](benchmark::State& state) { runSpinUp(state, *plan, kbps, name); })
-            ->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+    // One SpinUp per common speed and the maximum: the names cannot wait for the probe, which runs in the first body.
+    std::vector<std::string> speedNames;
+    for (const std::uint32_t x : kCommonSpeedsX) speedNames.push_back(std::to_string(x) + "x");
+    speedNames.emplace_back("max");
+    for (const std::string& speedPart : speedNames) {
+        const std::string name = "SpinUp/" + id + "/" + speedPart;
+        benchmark::RegisterBenchmark(name.c_str(), [family, speedPart, name](benchmark::State& state) {
+            const std::string skip = probed(*family);
+            if (!skip.empty()) return state.SkipWithError(skip.c_str());
+            const std::optional<std::uint32_t> kbps = requestNamed(*family, speedPart);
+            if (!kbps) {
+                const std::string reason = speedPart == "max"
+                                               ? "NotSupported: the drive's maximum is one of the speeds it selects (" + selectedText(*family) + "), measured under that name"
+                                               : "NotSupported: the drive does not select " + speedPart + " (it selects " + selectedText(*family) + ")";
+                return state.SkipWithError(reason.c_str());
+            }
+            runSpinUp(state, family->plan, *kbps, name);
+        })->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
         ++count;
     }
-    // Changes between the extremes and the middle of the list, both ways.
-    const std::uint32_t fastest = requests.back(), slowest = requests.front(), middle = requests[requests.size() / 2];
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> changes = {{fastest, slowest}, {slowest, fastest}, {fastest, middle}, {middle, fastest}};
-    for (const auto& [from, to] : changes) {
-        if (from == to) continue;
-        const std::string name = "SpeedChange/" + id + "/" + nameOf(from) + "-" + nameOf(to);
-        benchmark::RegisterBenchmark(name.c_str(), [plan, from, to](benchmark::State& state) { runSpeedChange(state, *plan, from, to); })
-            ->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+    // Changes between the extremes and the middle of the selected speeds, both ways, named by role (the speeds are
+    // in the label).
+    for (std::size_t role = 0; role < std::size(kChangeRoles); ++role) {
+        const std::string name = "SpeedChange/" + id + "/" + kChangeRoles[role];
+        benchmark::RegisterBenchmark(name.c_str(), [family, role](benchmark::State& state) {
+            const std::string skip = probed(*family);
+            if (!skip.empty()) return state.SkipWithError(skip.c_str());
+            const std::vector<std::uint32_t>& r = family->requests;
+            const std::uint32_t fastest = r.back(), slowest = r.front(), middle = r[r.size() / 2];
+            const std::pair<std::uint32_t, std::uint32_t> changes[] = {{fastest, slowest}, {slowest, fastest}, {fastest, middle}, {middle, fastest}};
+            const auto [from, to] = changes[role];
+            if (from == to) {
+                const std::string reason = "NotSupported: no second speed for this change (the drive selects " + selectedText(*family) + ")";
+                return state.SkipWithError(reason.c_str());
+            }
+            runSpeedChange(state, family->plan, from, to, nameOf(from) + " to " + nameOf(to));
+        })->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
         ++count;
     }
-    if (count == 0) registerSkip("SpinUp/" + id, "NotSupported: " + speeds.source + " reported no read speed");
-    return std::max<std::size_t>(count, 1);
+    return count;
 }
 
 }  // namespace cdcts::suites::bench

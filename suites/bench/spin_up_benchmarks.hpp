@@ -19,9 +19,12 @@ namespace cdcts::suites::bench {
 // Nero DriveSpeed's spin-down timer is set to 2-4 s, so 5 s leaves room without making a run on the real clock long.
 inline constexpr std::chrono::seconds kSpinDownAllowance{5};
 
-// Registers SpinUp/<id>/<speed> and SpeedChange/<id>/<from>-<to>; what cannot run is registered as a benchmark
-// that skips with "NotSupported: <why>". Probes the speeds now (SET_SPEED and GET_PERFORMANCE, then back to the
-// maximum). `device` must outlive benchmark::RunSpecifiedBenchmarks. Returns how many it registered.
+// Registers SpinUp/<id>/<speed> for every common CD speed (1x-56x, reported_speeds.hpp) and max, and
+// SpeedChange/<id>/<role> for fastest-slowest, slowest-fastest, fastest-middle, middle-fastest; what cannot run is
+// registered as a benchmark that skips with "NotSupported: <why>". Registration only reads (TOC, track kind); the
+// speeds the drive selects are probed (SET_SPEED and GET_PERFORMANCE, then back to the maximum) in the first of
+// these bodies that runs, so a --filter that excludes both families leaves the drive alone; a speed the drive does
+// not select skips. `device` must outlive benchmark::RunSpecifiedBenchmarks. Returns how many it registered.
 std::size_t registerSpinUpBenchmarks(Device& device, const std::string& id);
 
 }  // namespace cdcts::suites::bench
