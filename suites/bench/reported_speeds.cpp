@@ -11,8 +11,6 @@ namespace {
 
 namespace speed = suites::speed;
 
-// The CD speeds drives commonly offer (the speed menus of readers and writers, 1x to 56x).
-constexpr std::uint32_t kCommonSpeedsX[] = {1, 2, 4, 8, 10, 12, 16, 20, 24, 32, 40, 48, 52, 56};
 constexpr std::size_t kReplyBytes = 8 + 16 * 32;  // a header and 32 descriptors of 16 bytes
 
 std::uint32_t kbpsOf(std::uint32_t x) { return static_cast<std::uint32_t>(std::ceil(x * 176.4)); }

@@ -24,6 +24,10 @@ struct ReportedSpeeds {
     std::string missing;               // "NotSupported: ..." when there is no list
 };
 
+// The CD speeds drives commonly offer (the speed menus of readers and writers, 1x to 56x): what the probe asks for,
+// and the SpinUp benchmarks' names.
+inline constexpr std::uint32_t kCommonSpeedsX[] = {1, 2, 4, 8, 10, 12, 16, 20, 24, 32, 40, 48, 52, 56};
+
 // 1x as x × 176.4 kB/s rounded up (libburn's spelling, perf-anchors.md §1.1).
 inline constexpr std::uint32_t kSlowestRequestKbps = 177;
 

@@ -1,4 +1,5 @@
-// Spin-up and speed-change benchmarks, registered per device from the speeds it reports (reported_speeds.hpp).
+// Spin-up and speed-change benchmarks, registered per device by common speed and change role; the speeds it selects
+// (reported_speeds.hpp) are probed in the first body that runs.
 #include "suites/bench/spin_up_benchmarks.hpp"
 
 #include <benchmark/benchmark.h>
@@ -126,8 +127,9 @@ bool setSpeed(const Plan& plan, std::uint32_t kbps, std::string& error)
 }
 
 // START STOP UNIT through the pass-through, or the class driver's STOP_AUDIO (START STOP UNIT Start = 0, Immed = 1,
-// ioctl-contracts.md §3.20) when there is none.
-std::optional<std::string> stopSpindle(const Plan& plan)
+// ioctl-contracts.md §3.20) when there is none. `allowSpinDown`: after STOP_AUDIO, which returns while the disc
+// still spins down, let kSpinDownAllowance pass on the device's clock (spin_up_benchmarks.hpp).
+std::optional<std::string> stopSpindle(const Plan& plan, bool allowSpinDown)
 {
     if (plan.passThrough) {
         const auto cdb = mmc::cdb::startStopUnit(false, false, false);
@@ -137,6 +139,7 @@ std::optional<std::string> stopSpindle(const Plan& plan)
     }
     const ControlResult r = plan.handle->control(ioctl::codes::CdromStopAudio, {}, {});
     if (!r.status.isSuccess()) return "IOCTL_CDROM_STOP_AUDIO failed: " + ioctl::ntStatusName(r.status);
+    if (allowSpinDown) plan.device->clock().sleepFor(kSpinDownAllowance);
     return std::nullopt;
 }
 
@@ -171,11 +174,15 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         std::string error;
         // The rate this position gives at the maximum speed, read up to the position (the head ends there).
         if (!setSpeed(plan, speed::kMaximumSpeed, error)) return state.SkipWithError(error.c_str());
+        // The drive's rating: the speed it reports at FFFFh (0 when it reports none); reachable ÷ rated is the
+        // fraction of it this position gives (spin_up_rules.hpp, the CAV line).
+        const std::uint32_t ratedKbps = currentReadSpeedKbps(*plan.handle);
+        const double ratedX = ratedKbps / kCd1xKbps;
         const auto reachStart = plan.lba - static_cast<std::int32_t>(kReachReads * plan.sectors);
         const Run reach = readRun(plan, reachStart, kReachReads, false);
         if (!reach.error.empty()) return state.SkipWithError(reach.error.c_str());
         const double reachableX = reach.windowX(plan.sectors);
-        if (const auto stopError = stopSpindle(plan)) return state.SkipWithError(stopError->c_str());
+        if (const auto stopError = stopSpindle(plan, true)) return state.SkipWithError(stopError->c_str());
         if (!setSpeed(plan, requestKbps, error)) return state.SkipWithError(error.c_str());
         const std::uint32_t reportedKbps = currentReadSpeedKbps(*plan.handle);
         const Run run = readRun(plan, plan.lba, kMaxReads, true);
@@ -186,7 +193,7 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         const double achievedX = run.windowX(plan.sectors);
         // FFFFh asks for no number: the maximum is what the drive reports then, or what it reached at FFFFh.
         const double requestedX = requestKbps != speed::kMaximumSpeed ? requestKbps / kCd1xKbps
-                                  : reportedKbps != 0                 ? reportedKbps / kCd1xKbps
+                                  : ratedKbps != 0                    ? ratedX
                                                                       : reachableX;
         state.counters["first_data_ms"] = ms(firstData);
         state.counters["steady_ms"] = run.settled ? ms(run.reads[*run.settled].end - start) : -1.0;
@@ -194,11 +201,14 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
         state.counters["requested_x"] = requestedX;
         state.counters["reported_x"] = reportedKbps / kCd1xKbps;
         state.counters["reachable_x"] = reachableX;
+        state.counters["rated_x"] = ratedX;
         std::string label = "LBA " + std::to_string(plan.lba) + ", " + clockText(plan);
+        if (!plan.passThrough)
+            label += "; spindle stopped by STOP_AUDIO, then " + std::to_string(kSpinDownAllowance.count()) + " s allowed to spin down";
         if (!run.settled) label += "; throughput did not settle in " + std::to_string(kMaxReads) + " reads (steady_ms -1)";
-        const SpeedVerdict verdict = judgeSpeed(requestedX, achievedX, reachableX);
+        const SpeedVerdict verdict = judgeSpeed(requestedX, achievedX, reachableX, ratedX);
         if (verdict != SpeedVerdict::Honoured) {
-            std::string text = speedWarning(verdict, requestedX, achievedX, reachableX);
+            std::string text = speedWarning(verdict, requestedX, achievedX, reachableX, ratedX);
             label += "; " + text;
             reportQualityWarning(name, std::move(text));
         }
@@ -206,7 +216,7 @@ void runSpinUp(benchmark::State& state, const Plan& plan, std::uint32_t requestK
     }
 }
 
-void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fromKbps, std::uint32_t toKbps)
+void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fromKbps, std::uint32_t toKbps, const std::string& what)
 {
     for (auto _ : state) {
         const speed::SpeedGuard speedGuard(*plan.handle, plan.setStreaming);
@@ -225,9 +235,67 @@ void runSpeedChange(benchmark::State& state, const Plan& plan, std::uint32_t fro
         state.counters["change_ms"] = after.settled ? ms(done - start) : -1.0;
         state.counters[kSpeedCounter] = after.windowX(plan.sectors);
         state.counters["x_cd_before"] = before.windowX(plan.sectors);
-        state.SetLabel("LBA " + std::to_string(next) + ", " + clockText(plan) +
+        state.SetLabel(what + ", LBA " + std::to_string(next) + ", " + clockText(plan) +
                        (after.settled ? "" : "; throughput did not settle in " + std::to_string(kMaxReads) + " reads (change_ms -1)"));
     }
+}
+
+// A device's plan and, once the first of its benchmarks has run, the speeds it selects.
+struct Family {
+    Plan plan;
+    bool probed = false;
+    std::string skip;                     // "NotSupported: ..." for every benchmark of the device
+    std::vector<std::uint32_t> requests;  // slowest first; FFFFh (max) last when the maximum is no selected speed
+};
+
+constexpr const char* kChangeRoles[] = {"fastest-slowest", "slowest-fastest", "fastest-middle", "middle-fastest"};
+
+std::string nameOf(std::uint32_t kbps) { return kbps == speed::kMaximumSpeed ? std::string("max") : speedName(kbps); }
+
+// Probes once, in the first SpinUp/SpeedChange body that runs, so a --filter that excludes both families leaves
+// the drive's speed and spindle alone. Returns the device-wide skip reason, empty when the benchmarks can run.
+const std::string& probed(Family& family)
+{
+    if (family.probed) return family.skip;
+    family.probed = true;
+    const Plan& plan = family.plan;
+    if (!plan.passThrough) {
+        // Without a pass-through the class driver's STOP_AUDIO is the one IOCTL that stops the spindle; a driver
+        // that refuses it leaves no way.
+        if (const auto stopError = stopSpindle(plan, false)) {
+            family.skip = "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")";
+            return family.skip;
+        }
+        (void)readAt(plan, plan.lba);
+    }
+    const ReportedSpeeds speeds = probeReportedSpeeds(*plan.handle, plan.setStreaming);
+    if (!speeds.missing.empty()) {
+        family.skip = speeds.missing;
+        return family.skip;
+    }
+    // Every selectable speed, and the maximum (FFFFh) when it reports a speed none of them selects.
+    std::vector<std::uint32_t>& requests = family.requests;
+    requests = speeds.kbps;
+    if (std::find(requests.begin(), requests.end(), speeds.maximumKbps) == requests.end()) requests.push_back(speed::kMaximumSpeed);
+    if (speeds.unchanged && std::find(requests.begin(), requests.end(), kSlowestRequestKbps) == requests.end())
+        requests.insert(requests.begin(), kSlowestRequestKbps);
+    return family.skip;
+}
+
+// The request a SpinUp named `speedPart` ("16x", "max") makes: the selected speed of that name, FFFFh for "max"
+// when the maximum is no selected speed; nullopt when there is none.
+std::optional<std::uint32_t> requestNamed(const Family& family, const std::string& speedPart)
+{
+    for (const std::uint32_t kbps : family.requests)
+        if (nameOf(kbps) == speedPart) return kbps;
+    return std::nullopt;
+}
+
+std::string selectedText(const Family& family)
+{
+    std::string text;
+    for (const std::uint32_t kbps : family.requests) text += (text.empty() ? "" : " ") + nameOf(kbps);
+    return text;
 }
 
 void registerSkip(const std::string& name, std::string reason)
@@ -287,48 +355,49 @@ std::size_t registerSpinUpBenchmarks(Device& device, const std::string& id)
         registerSkip("SpeedChange/" + id, why);
         return 2;
     }
-    const auto plan = std::make_shared<Plan>(*found);
-    if (!plan->passThrough) {
-        // Without a pass-through the class driver's STOP_AUDIO is the one IOCTL that stops the spindle; a driver
-        // that refuses it leaves no way.
-        if (const auto stopError = stopSpindle(*plan)) {
-            registerSkip("SpinUp/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
-            registerSkip("SpeedChange/" + id, "NotSupported: no way to stop the spindle through the IOCTLs (" + *stopError + ")");
-            return 2;
-        }
-        (void)readAt(*plan, plan->lba);
-    }
-    const ReportedSpeeds speeds = probeReportedSpeeds(*handle, plan->setStreaming);
-    if (!speeds.missing.empty()) {
-        registerSkip("SpinUp/" + id, speeds.missing);
-        registerSkip("SpeedChange/" + id, speeds.missing);
-        return 2;
-    }
-    // Every selectable speed, and the maximum (FFFFh) when it reports a speed none of them selects.
-    std::vector<std::uint32_t> requests = speeds.kbps;
-    if (std::find(requests.begin(), requests.end(), speeds.maximumKbps) == requests.end()) requests.push_back(speed::kMaximumSpeed);
-    if (speeds.unchanged && std::find(requests.begin(), requests.end(), kSlowestRequestKbps) == requests.end())
-        requests.insert(requests.begin(), kSlowestRequestKbps);
-    const auto nameOf = [](std::uint32_t kbps) { return kbps == speed::kMaximumSpeed ? std::string("max") : speedName(kbps); };
+    const auto family = std::make_shared<Family>();
+    family->plan = *found;
     std::size_t count = 0;
-    for (const std::uint32_t kbps : requests) {
-        const std::string name = "SpinUp/" + id + "/" + nameOf(kbps);
-        benchmark::RegisterBenchmark(name.c_str(), [plan, kbps, name](benchmark::State& state) { runSpinUp(state, *plan, kbps, name); })
-            ->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+    // One SpinUp per common speed and the maximum: the names cannot wait for the probe, which runs in the first body.
+    std::vector<std::string> speedNames;
+    for (const std::uint32_t x : kCommonSpeedsX) speedNames.push_back(std::to_string(x) + "x");
+    speedNames.emplace_back("max");
+    for (const std::string& speedPart : speedNames) {
+        const std::string name = "SpinUp/" + id + "/" + speedPart;
+        benchmark::RegisterBenchmark(name.c_str(), [family, speedPart, name](benchmark::State& state) {
+            const std::string skip = probed(*family);
+            if (!skip.empty()) return state.SkipWithError(skip.c_str());
+            const std::optional<std::uint32_t> kbps = requestNamed(*family, speedPart);
+            if (!kbps) {
+                const std::string reason = speedPart == "max"
+                                               ? "NotSupported: the drive's maximum is one of the speeds it selects (" + selectedText(*family) + "), measured under that name"
+                                               : "NotSupported: the drive does not select " + speedPart + " (it selects " + selectedText(*family) + ")";
+                return state.SkipWithError(reason.c_str());
+            }
+            runSpinUp(state, family->plan, *kbps, name);
+        })->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
         ++count;
     }
-    // Changes between the extremes and the middle of the list, both ways.
-    const std::uint32_t fastest = requests.back(), slowest = requests.front(), middle = requests[requests.size() / 2];
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> changes = {{fastest, slowest}, {slowest, fastest}, {fastest, middle}, {middle, fastest}};
-    for (const auto& [from, to] : changes) {
-        if (from == to) continue;
-        const std::string name = "SpeedChange/" + id + "/" + nameOf(from) + "-" + nameOf(to);
-        benchmark::RegisterBenchmark(name.c_str(), [plan, from, to](benchmark::State& state) { runSpeedChange(state, *plan, from, to); })
-            ->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+    // Changes between the extremes and the middle of the selected speeds, both ways, named by role (the speeds are
+    // in the label).
+    for (std::size_t role = 0; role < std::size(kChangeRoles); ++role) {
+        const std::string name = "SpeedChange/" + id + "/" + kChangeRoles[role];
+        benchmark::RegisterBenchmark(name.c_str(), [family, role](benchmark::State& state) {
+            const std::string skip = probed(*family);
+            if (!skip.empty()) return state.SkipWithError(skip.c_str());
+            const std::vector<std::uint32_t>& r = family->requests;
+            const std::uint32_t fastest = r.back(), slowest = r.front(), middle = r[r.size() / 2];
+            const std::pair<std::uint32_t, std::uint32_t> changes[] = {{fastest, slowest}, {slowest, fastest}, {fastest, middle}, {middle, fastest}};
+            const auto [from, to] = changes[role];
+            if (from == to) {
+                const std::string reason = "NotSupported: no second speed for this change (the drive selects " + selectedText(*family) + ")";
+                return state.SkipWithError(reason.c_str());
+            }
+            runSpeedChange(state, family->plan, from, to, nameOf(from) + " to " + nameOf(to));
+        })->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
         ++count;
     }
-    if (count == 0) registerSkip("SpinUp/" + id, "NotSupported: " + speeds.source + " reported no read speed");
-    return std::max<std::size_t>(count, 1);
+    return count;
 }
 
 }  // namespace cdcts::suites::bench

@@ -14,6 +14,9 @@ std::string fixed(double value, int decimals)
     return text;
 }
 
+// The fraction of its rating the position gives: reachable ÷ rated, at most 1; 1 when the rating is unknown.
+double positionFactor(double reachableX, double ratedX) { return ratedX > 0 ? std::min(1.0, reachableX / ratedX) : 1.0; }
+
 }  // namespace
 
 std::optional<std::size_t> settledAt(const std::vector<double>& rates)
@@ -40,14 +43,19 @@ std::string speedName(std::uint32_t kbps)
     return std::to_string(kbps) + "kBps";
 }
 
-SpeedVerdict judgeSpeed(double requestedX, double achievedX, double reachableX)
+double expectedX(double requestedX, double reachableX, double ratedX)
+{
+    return std::min(std::min(requestedX, reachableX), requestedX * positionFactor(reachableX, ratedX));
+}
+
+SpeedVerdict judgeSpeed(double requestedX, double achievedX, double reachableX, double ratedX)
 {
     if (achievedX > requestedX * (1.0 + kSpeedTolerance)) return SpeedVerdict::Ignored;
-    if (achievedX < std::min(requestedX, reachableX) * (1.0 - kSpeedTolerance)) return SpeedVerdict::Misreported;
+    if (achievedX < expectedX(requestedX, reachableX, ratedX) * (1.0 - kSpeedTolerance)) return SpeedVerdict::Misreported;
     return SpeedVerdict::Honoured;
 }
 
-std::string speedWarning(SpeedVerdict verdict, double requestedX, double achievedX, double reachableX)
+std::string speedWarning(SpeedVerdict verdict, double requestedX, double achievedX, double reachableX, double ratedX)
 {
     const std::string figures = "achieved " + fixed(achievedX, 2) + "x with " + fixed(requestedX, 2) + "x requested; " +
                                 fixed(reachableX, 2) + "x at the same position at the drive's maximum speed";
@@ -55,9 +63,14 @@ std::string speedWarning(SpeedVerdict verdict, double requestedX, double achieve
     case SpeedVerdict::Ignored:
         return "QualityWarning: the drive ignored SET_SPEED: " + figures + " (more than " +
                fixed(kSpeedTolerance * 100, 0) + "% above the request)";
-    case SpeedVerdict::Misreported:
-        return "QualityWarning: the drive misreports its speed: " + figures + " (more than " +
-               fixed(kSpeedTolerance * 100, 0) + "% below both)";
+    case SpeedVerdict::Misreported: {
+        const double flatCap = std::min(requestedX, reachableX);
+        const double cavLine = requestedX * positionFactor(reachableX, ratedX);
+        return "QualityWarning: the drive misreports its speed: " + figures + ", " +
+               (ratedX > 0 ? fixed(ratedX, 2) + "x" : std::string("no speed")) + " reported at FFFFh (more than " +
+               fixed(kSpeedTolerance * 100, 0) + "% below both the flat cap " + fixed(flatCap, 2) + "x and the CAV line " +
+               fixed(cavLine, 2) + "x)";
+    }
     case SpeedVerdict::Honoured: break;
     }
     return {};

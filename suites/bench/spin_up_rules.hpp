@@ -36,15 +36,20 @@ inline constexpr double kSpeedTolerance = 0.10;
 enum class SpeedVerdict {
     Honoured,     // within the tolerance of what was reachable
     Ignored,      // clearly faster than requested: the drive ignored the request
-    Misreported,  // clearly slower than both the request and what the drive reaches there at its maximum
+    Misreported,  // clearly slower than both the flat cap and the CAV line at the position (expectedX)
 };
 
 // `achievedX` at the position with the speed set to `requestedX`, `reachableX` the same drive at the same position
-// with the speed at its maximum (all in CD x). A CAV drive that cannot reach the request at this radius is not
-// at fault: the expectation is min(requested, reachable).
-[[nodiscard]] SpeedVerdict judgeSpeed(double requestedX, double achievedX, double reachableX);
+// with the speed at its maximum, `ratedX` the speed the drive reports with the speed at its maximum (SET_SPEED
+// FFFFh; 0 when unknown), all in CD x. Two ways a drive may honour a selection, and either is accepted:
+// - a flat cap (CLV below the selection, or CAV capped at it): min(requested, reachable) at any position;
+// - CAV rated at the outer edge (many drives run a low selection so): the request scaled by the position factor
+//   reachable ÷ rated, the fraction of its rating this position gives (1 when rated is unknown or below reachable).
+// The expectation is the lower of the two; achieved more than kSpeedTolerance below it is a misreport.
+[[nodiscard]] double expectedX(double requestedX, double reachableX, double ratedX);
+[[nodiscard]] SpeedVerdict judgeSpeed(double requestedX, double achievedX, double reachableX, double ratedX);
 
 // The sentence a QualityWarning carries for a verdict other than Honoured, with the figures.
-[[nodiscard]] std::string speedWarning(SpeedVerdict verdict, double requestedX, double achievedX, double reachableX);
+[[nodiscard]] std::string speedWarning(SpeedVerdict verdict, double requestedX, double achievedX, double reachableX, double ratedX);
 
 }  // namespace cdcts::suites::bench
