@@ -48,6 +48,18 @@ std::string writerWithThresholds(const std::string& lines)
            lines;
 }
 
+// A reader without a disc: every read benchmark is NotSupported (only a few disc-less queries run), so a run is quick.
+std::string discLessWithThresholds(const std::string& lines)
+{
+    return "devices:\n"
+           "  - id: emu_none\n"
+           "    backend: emulated\n"
+           "    emulated: {profile: dvd_rom, medium: none}\n"
+           "    bench:\n"
+           "      thresholds:\n" +
+           lines;
+}
+
 TEST(BenchJunit, TestcasePerBenchmarkWithFiguresAndASkip)
 {
     TempDir dir("bench-junit");
@@ -120,13 +132,7 @@ TEST(BenchJunit, AThresholdOnNotSupportedBenchmarksIsNotApplied)
 {
     TempDir dir("bench-not-applied");
     const auto devices = dir / "devices.yaml";
-    std::ofstream(devices) << "devices:\n"
-                              "  - id: emu_none\n"
-                              "    backend: emulated\n"
-                              "    emulated: {profile: dvd_rom, medium: none}\n"
-                              "    bench:\n"
-                              "      thresholds:\n"
-                              "        - {benchmark: 'CookedRead/32/*', counter: x_cd, min: 18}\n";
+    std::ofstream(devices) << discLessWithThresholds("        - {benchmark: 'CookedRead/32/*', counter: x_cd, min: 18}\n");
     const auto junit = dir / "bench.xml";
     const auto json = dir / "bench.json";
     const auto r = run({kCdcts, "bench", "--devices", devices.string(), "--junit", junit.string(), "--json", json.string()});
@@ -147,16 +153,8 @@ TEST(BenchJunit, AThresholdMatchingNothingIsAnErrorWithoutFilter)
 {
     TempDir dir("bench-unmatched");
     const auto devices = dir / "devices.yaml";
-    // A reader without a disc: every read benchmark is NotSupported (only a few disc-less queries run), so the
-    // whole run is quick.
-    std::ofstream(devices) << "devices:\n"
-                              "  - id: emu_none\n"
-                              "    backend: emulated\n"
-                              "    emulated: {profile: dvd_rom, medium: none}\n"
-                              "    bench:\n"
-                              "      thresholds:\n"
-                              "        - {benchmark: 'RawRead/*', counter: x_cd, min: 20}\n"
-                              "        - {benchmark: RawRaed/CDDA/27/outer, counter: x_cd, min: 20}\n";
+    std::ofstream(devices) << discLessWithThresholds("        - {benchmark: 'RawRead/*', counter: x_cd, min: 20}\n"
+                                                     "        - {benchmark: RawRaed/CDDA/27/outer, counter: x_cd, min: 20}\n");
     const auto junit = dir / "bench.xml";
     const auto r = run({kCdcts, "bench", "--devices", devices.string(), "--junit", junit.string()});
     EXPECT_EQ(r.exitCode, 2) << r.out;
