@@ -18,6 +18,7 @@
 #include "suites/bench/findings.hpp"
 #include "suites/bench/latency_stats.hpp"
 #include "suites/raw_read_support.hpp"
+#include "suites/bench/skip_registration.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -37,13 +38,6 @@ struct Target {
     DiscMap map;
     ReadAhead readAhead;
 };
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
-}
 
 std::string failure(std::optional<std::int32_t> mode, std::int32_t lba, ioctl::NtStatus status)
 {

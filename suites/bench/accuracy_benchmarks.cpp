@@ -19,6 +19,7 @@
 #include "harness/mmc/cdb.hpp"
 #include "suites/bench/accuracy_check.hpp"
 #include "suites/raw_read_support.hpp"
+#include "suites/bench/skip_registration.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -163,13 +164,6 @@ void runAccuracy(benchmark::State& state, const inventory::DeviceSpec& spec, con
                       c.measuredMs, c.modeledMs, c.errorPct, c.repetitionErrorPctMin, c.repetitionErrorPctMax, kAccuracyTolerancePct);
         state.SkipWithError(text);
     }
-}
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
 }
 
 // Which checks this run has registered already: throughput once per drive profile, spin-up once.

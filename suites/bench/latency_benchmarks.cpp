@@ -33,6 +33,8 @@
 #include "suites/bench/latency_budgets.hpp"
 #include "suites/bench/latency_stats.hpp"
 #include "suites/raw_read_support.hpp"
+#include "suites/bench/skip_registration.hpp"
+#include "suites/bench/streaming_switch.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -61,14 +63,6 @@ struct Call {
     CallFn timed;
     CallFn untimed = {};
 };
-
-template <class T>
-std::vector<std::uint8_t> bytesOf(const T& value)
-{
-    std::vector<std::uint8_t> bytes(sizeof value);
-    std::memcpy(bytes.data(), &value, sizeof value);
-    return bytes;
-}
 
 // A status that says the device does not serve the request at all (ioctl-contracts.md §4).
 bool notServed(ioctl::NtStatus s) { return s == status::InvalidDeviceRequest || s == status::NotSupported || s == status::NotImplemented; }
@@ -104,11 +98,11 @@ std::vector<std::uint8_t> configurationInput()
     ioctl::GET_CONFIGURATION_IOCTL_INPUT in{};
     in.Feature = ioctl::FeatureProfileList;
     in.RequestType = ioctl::SCSI_GET_CONFIGURATION_REQUEST_TYPE_ALL;
-    return bytesOf(in);
+    return speed::bytesOf(in);
 }
 std::vector<std::uint8_t> performanceInput()
 {
-    return bytesOf(ioctl::CDROM_PERFORMANCE_REQUEST{ioctl::CdromPerformanceRequest, ioctl::CdromReadPerformance,
+    return speed::bytesOf(ioctl::CDROM_PERFORMANCE_REQUEST{ioctl::CdromPerformanceRequest, ioctl::CdromReadPerformance,
                                                     ioctl::CdromNominalPerformance, ioctl::Cdrom10Nominal20Exceptions, 0});
 }
 std::vector<std::uint8_t> tocExInput()
@@ -117,9 +111,9 @@ std::vector<std::uint8_t> tocExInput()
     in.Format = ioctl::CDROM_READ_TOC_EX_FORMAT_TOC & 0xF;
     in.Msf = 1;
     in.SessionTrack = 1;
-    return bytesOf(in);
+    return speed::bytesOf(in);
 }
-std::vector<std::uint8_t> qChannelInput() { return bytesOf(ioctl::CDROM_SUB_Q_DATA_FORMAT{ioctl::IOCTL_CDROM_CURRENT_POSITION, 0}); }
+std::vector<std::uint8_t> qChannelInput() { return speed::bytesOf(ioctl::CDROM_SUB_Q_DATA_FORMAT{ioctl::IOCTL_CDROM_CURRENT_POSITION, 0}); }
 
 // The IOCTLs of the catalog that need no disc position: input and reply size as a caller would pass them
 // (the full reply: all features, one nominal performance descriptor, the whole TOC).
@@ -403,13 +397,6 @@ void runLatency(benchmark::State& state, const std::string& name, Device& device
     state.SetLabel(text);
 }
 
-void registerSkip(const std::string& name, const std::string& reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
-}
-
 void registerRun(const std::string& name, Device& device, const LatencyCommand& command, Call call, std::optional<double> budget,
                  std::string label)
 {
@@ -427,31 +414,6 @@ std::string describe(const LatencyCommand& command)
     return text;
 }
 
-// Streaming is a property of the handle (file object, ioctl-contracts.md §7.2): the benchmark enables it on a
-// handle of its own and disables it again however the run ends, before the handle closes.
-class StreamingHandle {
-public:
-    explicit StreamingHandle(Device& device) : handle_(device.open(HandleAccess::Read)) {}
-    StreamingHandle(const StreamingHandle&) = delete;
-    StreamingHandle& operator=(const StreamingHandle&) = delete;
-    ~StreamingHandle()
-    {
-        if (enabled_) (void)handle_->control(ioctl::codes::CdromEnableStreaming, input(ioctl::CdromStreamingDisable), {});
-    }
-    ControlResult enable()
-    {
-        const ControlResult r = handle_->control(ioctl::codes::CdromEnableStreaming, input(ioctl::CdromStreamingEnableForReadOnly), {});
-        enabled_ = r.status.isSuccess();
-        return r;
-    }
-    [[nodiscard]] std::shared_ptr<DeviceHandle> handle() const { return handle_; }
-
-private:
-    static std::vector<std::uint8_t> input(ioctl::STREAMING_CONTROL_REQUEST_TYPE type) { return bytesOf(ioctl::CDROM_STREAMING_CONTROL{type}); }
-    std::shared_ptr<DeviceHandle> handle_;
-    bool enabled_ = false;
-};
-
 // §3's streaming budget by the speed the stream ran at: `sectors` per call at the median time, as x_cd, through
 // the tiers streaming_rules applies to StreamingMarginal (1x/2x/4x up to half way to the next: 500/350/200 ms,
 // else 100 ms). The median, not the mean, so one slow read does not lower the speed and so raise its own budget.
@@ -467,14 +429,15 @@ void registerStreaming(const std::string& name, Device& device, const LatencyCom
                        std::uint32_t sectors, std::string label)
 {
     benchmark::RegisterBenchmark(name.c_str(), [name, &device, &command, steps = std::move(steps), sectors, label = std::move(label)](benchmark::State& state) {
-        StreamingHandle streaming(device);
-        const ControlResult r = streaming.enable();
+        const std::shared_ptr<DeviceHandle> handle(device.open(HandleAccess::Read));
+        const StreamingGuard guard(*handle);
+        const ControlResult r = setStreaming(*handle, true);
         if (notServed(r.status))
             return state.SkipWithError(("NotSupported: IOCTL_CDROM_ENABLE_STREAMING answered " + std::string(ioctl::ntStatusName(r.status)) +
                                         " (the drive has no streaming read, or the driver latched 'no streaming')").c_str());
         if (!r.status.isSuccess())
             return state.SkipWithError(("IOCTL_CDROM_ENABLE_STREAMING answered " + std::string(ioctl::ntStatusName(r.status))).c_str());
-        runLatency(state, name, device, command, readCall(streaming.handle(), std::nullopt, sectors, steps), streamingBudget(sectors), label);
+        runLatency(state, name, device, command, readCall(handle, std::nullopt, sectors, steps), streamingBudget(sectors), label);
     })->UseManualTime()->Iterations(kLatencyCalls)->Unit(benchmark::kMillisecond);
 }
 

@@ -16,6 +16,7 @@
 #include "suites/bench/disc_map.hpp"
 #include "suites/bench/units.hpp"
 #include "suites/raw_read_support.hpp"
+#include "suites/bench/skip_registration.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -83,13 +84,6 @@ std::vector<std::uint32_t> sizesFor(std::uint32_t maxSectors)
     if (std::find(sizes.begin(), sizes.end(), maxSectors) == sizes.end()) sizes.push_back(maxSectors);
     std::sort(sizes.begin(), sizes.end());
     return sizes;
-}
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
 }
 
 // One read command: RAW_READ in `mode`, or ReadFile when `mode` is nullopt.

@@ -20,6 +20,7 @@
 #include "suites/bench/units.hpp"
 #include "suites/raw_read_support.hpp"
 #include "suites/speed_support.hpp"
+#include "suites/bench/skip_registration.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -296,13 +297,6 @@ std::string selectedText(const Family& family)
     std::string text;
     for (const std::uint32_t kbps : family.requests) text += (text.empty() ? "" : " ") + nameOf(kbps);
     return text;
-}
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
 }
 
 // The fixed position: the middle of the disc's longest track, read as that track's sectors read (CDDA for audio,

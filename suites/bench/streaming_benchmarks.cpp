@@ -24,6 +24,8 @@
 #include "suites/bench/units.hpp"
 #include "suites/raw_read_support.hpp"
 #include "suites/speed_support.hpp"
+#include "suites/bench/skip_registration.hpp"
+#include "suites/bench/streaming_switch.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -58,32 +60,6 @@ struct Shared {
 std::string statusText(ioctl::NtStatus s) { return ioctl::ntStatusName(s); }
 
 const char* modeName(bool on) { return on ? "on" : "off"; }
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
-}
-
-ControlResult setStreaming(DeviceHandle& handle, bool on)
-{
-    return handle.control(ioctl::codes::CdromEnableStreaming,
-                          speed::streamingInput(on ? ioctl::CdromStreamingEnableForReadOnly : ioctl::CdromStreamingDisable), {});
-}
-
-// Puts the handle's streaming back to disabled, even when the benchmark fails (the flags also end with the handle;
-// the guard makes the restore explicit and keeps a long-lived handle right).
-class StreamingGuard {
-public:
-    explicit StreamingGuard(DeviceHandle& handle) : handle_(handle) {}
-    StreamingGuard(const StreamingGuard&) = delete;
-    StreamingGuard& operator=(const StreamingGuard&) = delete;
-    ~StreamingGuard() { (void)setStreaming(handle_, false); }
-
-private:
-    DeviceHandle& handle_;
-};
 
 // A handle of its own for one benchmark, with streaming set as asked. nullptr, with the benchmark skipped, when
 // the device cannot be opened or the switch is refused.

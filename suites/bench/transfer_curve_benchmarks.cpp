@@ -15,6 +15,7 @@
 #include "suites/bench/disc_map.hpp"
 #include "suites/bench/units.hpp"
 #include "suites/raw_read_support.hpp"
+#include "suites/bench/skip_registration.hpp"
 
 namespace cdcts::suites::bench {
 namespace {
@@ -42,13 +43,6 @@ struct Curve {
     std::optional<std::int32_t> rawMode;
     std::uint32_t sectors;
 };
-
-void registerSkip(const std::string& name, std::string reason)
-{
-    benchmark::RegisterBenchmark(name.c_str(), [reason](benchmark::State& state) { state.SkipWithError(reason.c_str()); })
-        ->UseManualTime()
-        ->Iterations(1);
-}
 
 // One point: an untimed read at the far end of the disc (`evictAt`, beyond the drive's read-ahead, so the window
 // is not in the drive's cache: point 0 starts where CookedRead inner ran), an untimed read at the window's start
